@@ -1,0 +1,44 @@
+package app.shutter.auth;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+@ConfigMapping(prefix = "shutter.auth")
+public interface AuthConfig {
+
+    /** Lifetime of access tokens. */
+    @WithDefault("15M")
+    Duration accessTokenTtl();
+
+    /** Lifetime of a refresh token; each refresh issues a new one. */
+    @WithDefault("30D")
+    Duration refreshTokenTtl();
+
+    /** bcrypt cost factor for new password hashes (>= 10). */
+    @WithDefault("12")
+    int bcryptCost();
+
+    RateLimits rateLimit();
+
+    interface RateLimits {
+        /** Failed logins allowed per client address within the window. */
+        @WithDefault("10")
+        int loginFailuresPerAddress();
+
+        /** Failed logins allowed per account (login name) within the window. */
+        @WithDefault("10")
+        int loginFailuresPerAccount();
+
+        @WithDefault("15M")
+        Duration loginWindow();
+
+        /** Registrations allowed per client address within the window. */
+        @WithDefault("5")
+        int registrationsPerAddress();
+
+        @WithDefault("1H")
+        Duration registrationWindow();
+    }
+}

@@ -1,0 +1,78 @@
+package app.shutter.auth;
+
+import app.shutter.common.error.ApiException;
+import io.quarkus.elytron.security.common.BcryptUtil;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Password rules and hashing: 8-72 bytes (bcrypt's limit, never truncated), not a common password. */
+@ApplicationScoped
+public class PasswordPolicy {
+
+    private static final int MIN_BYTES = 8;
+    private static final int MAX_BYTES = 72;
+
+    private final Set<String> common = load();
+    // Compared against when the account does not exist, so unknown users cost the same bcrypt work.
+    private volatile String decoyHash;
+
+    @Inject
+    AuthConfig config;
+
+    public void check(String field, String password) {
+        int bytes = password.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes < MIN_BYTES || bytes > MAX_BYTES) {
+            throw ApiException.invalidField(field, "must be 8 to 72 bytes long");
+        }
+        if (common.contains(password.toLowerCase(Locale.ROOT))) {
+            throw ApiException.invalidField(field, "is too common; choose a less guessable password");
+        }
+    }
+
+    public String hash(String password) {
+        return BcryptUtil.bcryptHash(password, config.bcryptCost());
+    }
+
+    /** Constant work whether or not the account exists. */
+    public boolean matches(String password, String hashOrNull) {
+        if (hashOrNull == null) {
+            BcryptUtil.matches(password, decoyHash());
+            return false;
+        }
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+            BcryptUtil.matches(password.substring(0, Math.min(password.length(), MAX_BYTES)), hashOrNull);
+            return false;
+        }
+        return BcryptUtil.matches(password, hashOrNull);
+    }
+
+    private String decoyHash() {
+        if (decoyHash == null) {
+            decoyHash = hash("decoy-password-never-used");
+        }
+        return decoyHash;
+    }
+
+    private static Set<String> load() {
+        try (InputStream in = PasswordPolicy.class.getResourceAsStream("/common-passwords.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("common-passwords.txt is missing from the class path");
+            }
+            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
+                    .map(String::trim).filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    .map(line -> line.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

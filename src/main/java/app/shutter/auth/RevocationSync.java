@@ -1,0 +1,81 @@
+package app.shutter.auth;
+
+import app.shutter.common.security.SessionRevocations;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/** Keeps {@link SessionRevocations} current on this instance and cleans up old sessions. */
+@ApplicationScoped
+public class RevocationSync {
+
+    private static final Logger LOG = Logger.getLogger(RevocationSync.class);
+    // revoked_at is the revoking transaction's start time; looking back this far covers late commits
+    private static final Duration POLL_OVERLAP = Duration.ofMinutes(1);
+
+    @Inject
+    SessionRevocations revocations;
+
+    @Inject
+    AuthConfig config;
+
+    @ConfigProperty(name = "mp.jwt.verify.clock.skew", defaultValue = "60")
+    int clockSkewSeconds;
+
+    private volatile Instant lastPoll;
+
+    void onRevoked(@Observes(during = TransactionPhase.AFTER_SUCCESS) SessionsRevoked event) {
+        Instant forgetAfter = forgetAfter(event.revokedAt());
+        event.sessionIds().forEach(id -> revocations.revoke(id, forgetAfter));
+    }
+
+    @Transactional
+    void onStart(@Observes StartupEvent start) {
+        Instant now = Instant.now();
+        load(now.minus(tokenLifetime()));
+        lastPoll = now;
+    }
+
+    /** Revocations made by other instances sharing the database reach this one within a few seconds. */
+    @Scheduled(every = "${shutter.auth.revocation-poll-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    void poll() {
+        Instant now = Instant.now();
+        Instant since = lastPoll == null ? now.minus(tokenLifetime()) : lastPoll.minus(POLL_OVERLAP);
+        load(since);
+        lastPoll = now;
+        revocations.forgetExpired(now);
+    }
+
+    @Scheduled(every = "1h", delayed = "1m")
+    @Transactional
+    void deleteExpiredSessions() {
+        Instant now = Instant.now();
+        long tokens = RefreshToken.delete("expiresAt < ?1", now);
+        long sessions = Session.delete("expiresAt < ?1 or revokedAt < ?2", now, now.minus(tokenLifetime()));
+        LOG.debugf("Deleted %d expired refresh tokens and %d ended sessions", tokens, sessions);
+    }
+
+    private void load(Instant since) {
+        for (Session session : Session.revokedSince(since)) {
+            revocations.revoke(session.id, forgetAfter(session.revokedAt));
+        }
+    }
+
+    private Instant forgetAfter(Instant revokedAt) {
+        return revokedAt.plus(tokenLifetime());
+    }
+
+    private Duration tokenLifetime() {
+        return config.accessTokenTtl().plusSeconds(clockSkewSeconds);
+    }
+}

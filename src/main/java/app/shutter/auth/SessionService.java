@@ -1,0 +1,100 @@
+package app.shutter.auth;
+
+import app.shutter.common.error.ApiException;
+import app.shutter.user.Me;
+import app.shutter.user.User;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/** Sessions and their refresh-token families: start, rotate, end. */
+@ApplicationScoped
+public class SessionService {
+
+    private static final String INVALID_REFRESH = "The refresh token is invalid, expired or already used";
+
+    @Inject
+    TokenService tokens;
+
+    @Inject
+    AuthConfig config;
+
+    @Inject
+    Event<SessionsRevoked> revoked;
+
+    @Transactional
+    public AuthResponse start(User user) {
+        Instant now = now();
+        Session session = new Session();
+        session.userId = user.id;
+        session.createdAt = now;
+        session.expiresAt = now.plus(config.refreshTokenTtl());
+        session.persist();
+        return issue(user, session, now);
+    }
+
+    /** Rotation: a refresh token works once; presenting a used one ends its whole session. */
+    @Transactional(dontRollbackOn = ApiException.class)
+    public AuthResponse refresh(String rawToken) {
+        Instant now = now();
+        RefreshToken token = RefreshToken.findByHashForUpdate(TokenService.hash(rawToken))
+                .orElseThrow(() -> ApiException.unauthorized(INVALID_REFRESH));
+        Session session = Session.findById(token.sessionId);
+        if (session == null || !session.isLive(now) || token.expiresAt.isBefore(now)) {
+            throw ApiException.unauthorized(INVALID_REFRESH);
+        }
+        if (token.usedAt != null) {
+            revoke(List.of(session), now);
+            throw ApiException.unauthorized(INVALID_REFRESH);
+        }
+        User user = User.findActiveById(session.userId).orElseThrow(() -> ApiException.unauthorized(INVALID_REFRESH));
+        token.usedAt = now;
+        session.expiresAt = now.plus(config.refreshTokenTtl());
+        return issue(user, session, now);
+    }
+
+    @Transactional
+    public void end(long sessionId) {
+        Session session = Session.findById(sessionId);
+        if (session != null && session.revokedAt == null) {
+            revoke(List.of(session), now());
+        }
+    }
+
+    /** Ends every live session of the user except {@code keepSessionId} (null: all of them). */
+    @Transactional
+    public void endAllOf(long userId, Long keepSessionId) {
+        List<Session> live = Session.list("userId = ?1 and revokedAt is null", userId);
+        revoke(live.stream().filter(s -> !s.id.equals(keepSessionId)).toList(), now());
+    }
+
+    private void revoke(List<Session> sessions, Instant now) {
+        if (sessions.isEmpty()) {
+            return;
+        }
+        sessions.forEach(s -> s.revokedAt = now);
+        revoked.fire(new SessionsRevoked(sessions.stream().map(s -> s.id).toList(), now));
+    }
+
+    private AuthResponse issue(User user, Session session, Instant now) {
+        String refresh = tokens.newRefreshToken();
+        RefreshToken token = new RefreshToken();
+        token.sessionId = session.id;
+        token.tokenHash = TokenService.hash(refresh);
+        token.createdAt = now;
+        token.expiresAt = now.plus(config.refreshTokenTtl());
+        token.persist();
+        return new AuthResponse(tokens.accessToken(user, session.id, now), refresh, tokens.expiresInSeconds(),
+                Me.of(user));
+    }
+
+    // PostgreSQL keeps microseconds; truncating keeps Java and database timestamps equal.
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,76 @@
+package app.shutter.common.devenv;
+
+import io.smallrye.config.ConfigSourceContext;
+import io.smallrye.config.ConfigSourceFactory;
+import io.smallrye.config.ConfigValue;
+import io.smallrye.config.PropertiesConfigSource;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Makes dev mode and tests self-contained: starts an embedded PostgreSQL when no datasource URL is
+ * configured and creates throwaway JWT keys when none are configured. In the prod profile it does
+ * nothing unless {@code shutter.embedded-db.enabled=true} (the demo flag), because Quarkus also
+ * evaluates config sources while packaging.
+ */
+public class DevEnvironmentConfigSource implements ConfigSourceFactory {
+
+    static final String EMBEDDED_DB_CLASS = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres";
+
+    @Override
+    public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
+        List<String> profiles = context.getProfiles();
+        boolean devOrTest = profiles.contains("dev") || profiles.contains("test");
+        boolean test = profiles.contains("test");
+        Map<String, String> properties = new HashMap<>();
+
+        boolean embeddedDb = flag(context, "shutter.embedded-db.enabled", devOrTest)
+                && !isSet(context, "quarkus.datasource.jdbc.url")
+                && !flag(context, "quarkus.datasource.devservices.enabled", false);
+        if (embeddedDb) {
+            requireEmbeddedServerOnClassPath();
+            Path dataDir = test ? null : Path.of(value(context, "shutter.embedded-db.data-dir", ".data/postgres"));
+            int port = Integer.parseInt(value(context, "shutter.embedded-db.port", "0"));
+            EmbeddedDatabase db = EmbeddedPostgresLauncher.start(dataDir, port);
+            properties.put("quarkus.datasource.jdbc.url", db.jdbcUrl());
+            properties.put("quarkus.datasource.username", db.username());
+            properties.put("quarkus.datasource.password", db.password());
+        }
+
+        boolean keysConfigured = isSet(context, "smallrye.jwt.sign.key.location")
+                || isSet(context, "smallrye.jwt.sign.key");
+        if ((devOrTest || embeddedDb) && !keysConfigured) {
+            Path keyDir = test ? Path.of("target", "test-keys") : Path.of(".data", "jwt-keys");
+            ThrowawayJwtKeys keys = ThrowawayJwtKeys.loadOrCreate(keyDir);
+            properties.put("smallrye.jwt.sign.key.location", keys.privateKey().toUri().toString());
+            properties.put("mp.jwt.verify.publickey.location", keys.publicKey().toUri().toString());
+        }
+        return List.of(new PropertiesConfigSource(properties, "shutter-dev-environment", 150));
+    }
+
+    private static void requireEmbeddedServerOnClassPath() {
+        try {
+            Class.forName(EMBEDDED_DB_CLASS, false, DevEnvironmentConfigSource.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("shutter.embedded-db.enabled=true but this build has no embedded "
+                    + "PostgreSQL: package with ./mvnw package -Pembedded-db, or set QUARKUS_DATASOURCE_JDBC_URL");
+        }
+    }
+
+    private static boolean isSet(ConfigSourceContext context, String name) {
+        ConfigValue value = context.getValue(name);
+        return value != null && value.getValue() != null && !value.getValue().isBlank();
+    }
+
+    private static String value(ConfigSourceContext context, String name, String fallback) {
+        return isSet(context, name) ? context.getValue(name).getValue() : fallback;
+    }
+
+    private static boolean flag(ConfigSourceContext context, String name, boolean fallback) {
+        return Boolean.parseBoolean(value(context, name, String.valueOf(fallback)));
+    }
+}

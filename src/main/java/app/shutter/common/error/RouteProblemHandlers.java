@@ -1,0 +1,70 @@
+package app.shutter.common.error;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Gives problem+json bodies to the errors Vert.x produces before any resource runs: unknown routes,
+ * oversized bodies and failures on routes outside JAX-RS. By default they come back empty.
+ */
+@ApplicationScoped
+public class RouteProblemHandlers {
+
+    @Inject
+    ObjectMapper mapper;
+
+    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
+    MemorySize maxBodySize;
+
+    void install(@Observes Router router) {
+        // Quarkus's own size check (at ROUTE_ORDER_UPLOAD_LIMIT) answers with an empty body; this runs first
+        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::refuseDeclaredOversize);
+        router.route().last().handler(ctx -> write(ctx, 404));
+        for (int status : new int[] {400, 401, 403, 404, 405, 413, 415, 500, 503}) {
+            router.errorHandler(status, ctx -> write(ctx, status));
+        }
+    }
+
+    private void refuseDeclaredOversize(RoutingContext ctx) {
+        String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null && length.chars().allMatch(Character::isDigit) && length.length() < 19
+                && Long.parseLong(length) > maxBodySize.asLongValue()) {
+            write(ctx, 413);
+            return;
+        }
+        ctx.next();
+    }
+
+    private void write(RoutingContext ctx, int status) {
+        if (ctx.response().ended() || ctx.response().headWritten()) {
+            return;
+        }
+        Problem problem = Problems.problem(status, Problems.defaultDetail(status), ctx.normalizedPath(), null);
+        String body;
+        try {
+            body = mapper.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            body = "{\"status\":" + status + "}";
+        }
+        ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        if (status == 401) {
+            ctx.response().putHeader("WWW-Authenticate", "Bearer");
+        }
+        if (status == 413) {
+            // the rest of the oversized body is not read, so the connection cannot be reused
+            ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+            ctx.response().end(body).onComplete(done -> ctx.request().connection().close());
+            return;
+        }
+        ctx.response().end(body);
+    }
+}

@@ -1,0 +1,24 @@
+package app.shutter.common.pagination;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+import java.util.function.Function;
+
+/** The shape of every list: {items, nextCursor}. */
+public record Page<T>(List<T> items,
+                      @Schema(description = "Pass as ?cursor= for the next page; null on the last page")
+                      String nextCursor) {
+
+    /**
+     * @param rows     up to {@code request.fetchSize()} rows in list order
+     * @param positionOf where a row sits in the keyset order
+     */
+    public static <R, T> Page<T> of(List<R> rows, PageRequest request, Function<R, Cursor> positionOf,
+                                    Function<R, T> toItem) {
+        boolean more = rows.size() > request.limit();
+        List<R> page = more ? rows.subList(0, request.limit()) : rows;
+        String next = more ? positionOf.apply(page.get(page.size() - 1)).encode() : null;
+        return new Page<>(page.stream().map(toItem).toList(), next);
+    }
+}

@@ -1,0 +1,23 @@
+package app.shutter.user;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The caller's own account: the public profile plus email and phone. */
+public record Me(@Schema(example = "42") long id,
+                 @Schema(example = "jane.doe") String username,
+                 @Schema(example = "Jane Doe") String name,
+                 String bio,
+                 String website,
+                 String avatarUrl,
+                 boolean isPrivate,
+                 int followersCount,
+                 int followingCount,
+                 int postsCount,
+                 @Schema(example = "jane@example.com") String email,
+                 @Schema(example = "+44 20 7946 0958") String phone) {
+
+    public static Me of(User user) {
+        return new Me(user.id, user.username, user.name, user.bio, user.website, user.avatarUrl, user.isPrivate,
+                user.followersCount, user.followingCount, user.postsCount, user.email, user.phone);
+    }
+}

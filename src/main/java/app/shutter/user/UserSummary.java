@@ -1,0 +1,15 @@
+package app.shutter.user;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** How a user appears inside other objects and lists. */
+public record UserSummary(@Schema(example = "42") long id,
+                          @Schema(example = "jane.doe") String username,
+                          @Schema(example = "Jane Doe") String name,
+                          @Schema(example = "/images/3f1c9a....jpg") String avatarUrl,
+                          boolean isPrivate) {
+
+    public static UserSummary of(User user) {
+        return new UserSummary(user.id, user.username, user.name, user.avatarUrl, user.isPrivate);
+    }
+}

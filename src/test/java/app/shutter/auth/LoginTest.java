@@ -1,0 +1,88 @@
+package app.shutter.auth;
+
+import app.shutter.support.ApiTest;
+import app.shutter.support.TestUsers;
+import app.shutter.support.TestUsers.TestUser;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.emptyOrNullString;
+
+@QuarkusTest
+class LoginTest extends ApiTest {
+
+    private static Response login(String address, String login, String password) {
+        return given().contentType(ContentType.JSON).header("X-Forwarded-For", address)
+                .body(Map.of("login", login, "password", password)).post("/auth/login");
+    }
+
+    @Test
+    void logging_in_by_username_or_email_starts_a_session() {
+        TestUser user = TestUsers.create();
+        login(user.address(), user.username().toUpperCase(), user.password()).then()
+                .statusCode(200)
+                .body("accessToken", not(emptyOrNullString()))
+                .body("refreshToken", not(emptyOrNullString()))
+                .body("user.username", equalTo(user.username()))
+                .body("user.email", equalTo(user.email()));
+        login(user.address(), user.email().toUpperCase(), user.password()).then().statusCode(200);
+        assertThat(queryValue("select count(*) from sessions where user_id = ?", user.id())).isEqualTo(3L);
+    }
+
+    @Test
+    void unknown_user_and_wrong_password_get_the_same_401() {
+        TestUser user = TestUsers.create();
+        Response wrongPassword = login(TestUsers.newAddress(), user.username(), "wrong-password-1");
+        Response unknownUser = login(TestUsers.newAddress(), "nobody_here_at_all", "wrong-password-1");
+        wrongPassword.then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer");
+        unknownUser.then().statusCode(401);
+        assertThat(unknownUser.jsonPath().getMap("$")).isEqualTo(wrongPassword.jsonPath().getMap("$"));
+    }
+
+    @Test
+    void too_many_failed_logins_for_one_account_are_refused_with_retry_after() {
+        TestUser user = TestUsers.create();
+        for (int i = 0; i < 10; i++) {
+            // a different address each time: the account's own limit must hold
+            login(TestUsers.newAddress(), user.username(), "wrong-password-" + i).then().statusCode(401);
+        }
+        Response limited = login(TestUsers.newAddress(), user.username(), user.password());
+        limited.then().statusCode(429).contentType("application/problem+json");
+        assertThat(Long.parseLong(limited.header("Retry-After"))).isPositive();
+    }
+
+    @Test
+    void too_many_failed_logins_from_one_address_are_refused() {
+        TestUser user = TestUsers.create();
+        String address = TestUsers.newAddress();
+        for (int i = 0; i < 10; i++) {
+            login(address, "nobody_" + i, "wrong-password-" + i).then().statusCode(401);
+        }
+        login(address, user.username(), user.password()).then().statusCode(429)
+                .header("Retry-After", not(emptyOrNullString()));
+        login(TestUsers.newAddress(), user.username(), user.password()).then().statusCode(200);
+    }
+
+    @Test
+    void a_deleted_account_cannot_log_in() {
+        TestUser user = TestUsers.create();
+        user.request().body(Map.of("password", user.password())).delete("/users/me").then().statusCode(204);
+        login(TestUsers.newAddress(), user.username(), user.password()).then().statusCode(401);
+    }
+
+    @Test
+    void missing_fields_are_a_validation_error() {
+        given().contentType(ContentType.JSON).header("X-Forwarded-For", TestUsers.newAddress())
+                .body(Map.of("login", "someone")).post("/auth/login").then()
+                .statusCode(400).body("errors[0].field", equalTo("password"));
+    }
+}

@@ -1,0 +1,37 @@
+package app.shutter.common;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+
+@QuarkusTest
+class HealthAndOpenApiTest {
+
+    @Test
+    void readiness_checks_the_database() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem(containsString("Database")));
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void the_openapi_document_describes_the_endpoints_and_bearer_auth() {
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'/auth/register'.post", notNullValue())
+                .body("paths.'/users/me'.patch", notNullValue())
+                .body("paths.'/users/{username}'.get", notNullValue())
+                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
+                .body("components.schemas.Problem", notNullValue());
+    }
+
+    @Test
+    void swagger_ui_is_served() {
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+}

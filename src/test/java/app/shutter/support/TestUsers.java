@@ -1,0 +1,69 @@
+package app.shutter.support;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static io.restassured.RestAssured.given;
+
+/** Creates accounts through the API and hands out their tokens. */
+public final class TestUsers {
+
+    public static final String PASSWORD = "Tr0ub4dor&3-horse";
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private TestUsers() {
+    }
+
+    public record TestUser(long id, String username, String email, String password, String accessToken,
+                           String refreshToken, String address) {
+
+        public RequestSpecification request() {
+            return given().contentType(ContentType.JSON).header("X-Forwarded-For", address)
+                    .auth().oauth2(accessToken);
+        }
+
+        public TestUser withTokens(String access, String refresh) {
+            return new TestUser(id, username, email, password, access, refresh, address);
+        }
+    }
+
+    /** A fresh, unique client address, so rate limits of one test never touch another. */
+    public static String newAddress() {
+        int n = SEQUENCE.incrementAndGet();
+        return "10." + ((n >> 16) & 255) + "." + ((n >> 8) & 255) + "." + (n & 255);
+    }
+
+    public static String uniqueName(String prefix) {
+        return prefix + "_" + System.nanoTime() % 1_000_000_000L + SEQUENCE.incrementAndGet();
+    }
+
+    public static TestUser create() {
+        return create(uniqueName("user"));
+    }
+
+    public static TestUser create(String username) {
+        String email = username + "+" + SEQUENCE.incrementAndGet() + "@example.com";
+        String address = newAddress();
+        ValidatableResponse response = given().contentType(ContentType.JSON).header("X-Forwarded-For", address)
+                .body(Map.of("username", username, "email", email, "password", PASSWORD))
+                .post("/auth/register").then().statusCode(201);
+        return new TestUser(response.extract().jsonPath().getLong("user.id"), username, email, PASSWORD,
+                response.extract().path("accessToken"), response.extract().path("refreshToken"), address);
+    }
+
+    /** A second session of the same account. */
+    public static TestUser login(TestUser user) {
+        ValidatableResponse response = given().contentType(ContentType.JSON).header("X-Forwarded-For", user.address())
+                .body(Map.of("login", user.username(), "password", user.password()))
+                .post("/auth/login").then().statusCode(200);
+        return user.withTokens(response.extract().path("accessToken"), response.extract().path("refreshToken"));
+    }
+
+    public static RequestSpecification anonymous() {
+        return given().contentType(ContentType.JSON).header("X-Forwarded-For", newAddress());
+    }
+}
