@@ -30,7 +30,7 @@ public class DevEnvironmentConfigSource implements ConfigSourceFactory {
 
         boolean embeddedDb = flag(context, "shutter.embedded-db.enabled", devOrTest)
                 && !isSet(context, "quarkus.datasource.jdbc.url")
-                && !flag(context, "quarkus.datasource.devservices.enabled", false);
+                && !flag(context, "shutter.dev-services", false);
         if (embeddedDb) {
             requireEmbeddedServerOnClassPath();
             Path dataDir = test ? null : Path.of(value(context, "shutter.embedded-db.data-dir", ".data/postgres"));
