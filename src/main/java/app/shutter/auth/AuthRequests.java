@@ -22,7 +22,8 @@ public final class AuthRequests {
             @Schema(example = "jane@example.com") @NotBlank @Size(max = 254)
             @Email(regexp = ".+@.+\\..+", message = "must be a valid email address")
             String email,
-            @Schema(example = "correct horse battery") @NotNull String password,
+            @Schema(example = "correct horse battery", description = "8-72 bytes, not a common password")
+            @NotNull @ValidPassword String password,
             @Schema(example = "Jane Doe") @Size(max = 50) String name,
             @Schema(example = "+44 20 7946 0958")
             @Pattern(regexp = "^\\+?[0-9 ()-]{6,20}$", message = "must be a phone number") String phone) {

@@ -39,6 +39,8 @@ public class AuthResource {
     @Operation(summary = "Create an account and start a session")
     @APIResponse(responseCode = "201", description = "Account created",
             content = @Content(schema = @Schema(implementation = AuthResponse.class)))
+    @APIResponse(responseCode = "409", description = "Username or email already in use (`errors` names the field)")
+    @APIResponse(responseCode = "429", description = "Too many registrations from this address")
     public Response register(@Valid @NotNull AuthRequests.Register request, @Context HttpServerRequest http) {
         AuthResponse created = auth.register(request, clientAddress(http));
         return Response.created(URI.create("/users/" + created.user().username())).entity(created).build();
@@ -50,6 +52,8 @@ public class AuthResource {
     @Operation(summary = "Log in with username or email; starts a session")
     @APIResponse(responseCode = "200", description = "Logged in",
             content = @Content(schema = @Schema(implementation = AuthResponse.class)))
+    @APIResponse(responseCode = "401", description = "Wrong login or password (same answer for unknown users)")
+    @APIResponse(responseCode = "429", description = "Too many failed logins for this address or account")
     public AuthResponse login(@Valid @NotNull AuthRequests.Login request, @Context HttpServerRequest http) {
         return auth.login(request, clientAddress(http));
     }
@@ -60,6 +64,7 @@ public class AuthResource {
     @Operation(summary = "Exchange a refresh token for a new token pair (the old refresh token stops working)")
     @APIResponse(responseCode = "200", description = "New token pair",
             content = @Content(schema = @Schema(implementation = AuthResponse.class)))
+    @APIResponse(responseCode = "401", description = "Unknown, expired or already used refresh token; reuse ends the session")
     public AuthResponse refresh(@Valid @NotNull AuthRequests.Refresh request) {
         return sessions.refresh(request.refreshToken());
     }

@@ -1,6 +1,5 @@
 package app.shutter.auth;
 
-import app.shutter.common.error.ApiException;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,28 +14,28 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Password rules and hashing: 8-72 bytes (bcrypt's limit, never truncated), not a common password. */
+/** Password rules (see {@link ValidPassword}) and hashing: 8-72 bytes (bcrypt's limit, never truncated), not a common password. */
 @ApplicationScoped
 public class PasswordPolicy {
 
     private static final int MIN_BYTES = 8;
     private static final int MAX_BYTES = 72;
 
-    private final Set<String> common = load();
+    private static final Set<String> COMMON = load();
     // Compared against when the account does not exist, so unknown users cost the same bcrypt work.
     private volatile String decoyHash;
 
     @Inject
     AuthConfig config;
 
-    public void check(String field, String password) {
+    public enum Verdict { OK, WRONG_LENGTH, COMMON }
+
+    public static Verdict judge(String password) {
         int bytes = password.getBytes(StandardCharsets.UTF_8).length;
         if (bytes < MIN_BYTES || bytes > MAX_BYTES) {
-            throw ApiException.invalidField(field, "must be 8 to 72 bytes long");
+            return Verdict.WRONG_LENGTH;
         }
-        if (common.contains(password.toLowerCase(Locale.ROOT))) {
-            throw ApiException.invalidField(field, "is too common; choose a less guessable password");
-        }
+        return COMMON.contains(password.toLowerCase(Locale.ROOT)) ? Verdict.COMMON : Verdict.OK;
     }
 
     public String hash(String password) {

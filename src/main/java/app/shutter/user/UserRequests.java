@@ -1,5 +1,6 @@
 package app.shutter.user;
 
+import app.shutter.auth.ValidPassword;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -35,7 +36,8 @@ public final class UserRequests {
         }
     }
 
-    public record ChangePassword(@NotNull @Size(max = 1024) String currentPassword, @NotNull String newPassword) {
+    public record ChangePassword(@NotNull @Size(max = 1024) String currentPassword,
+                                 @NotNull @ValidPassword String newPassword) {
     }
 
     public record DeleteAccount(@Schema(description = "Current password") @NotNull @Size(max = 1024) String password) {

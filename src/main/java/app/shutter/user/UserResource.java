@@ -43,6 +43,8 @@ public class UserResource {
     @PUT
     @Path("/me/username")
     @Operation(summary = "Change username; the old one becomes available")
+    @APIResponse(responseCode = "200", description = "The updated account")
+    @APIResponse(responseCode = "409", description = "Username taken")
     public Me changeUsername(@Valid @NotNull UserRequests.ChangeUsername request) {
         return users.changeUsername(currentUser.id(), request.username());
     }
@@ -50,6 +52,8 @@ public class UserResource {
     @PUT
     @Path("/me/email")
     @Operation(summary = "Change email (requires the current password)")
+    @APIResponse(responseCode = "200", description = "The updated account")
+    @APIResponse(responseCode = "409", description = "Email already registered")
     public Me changeEmail(@Valid @NotNull UserRequests.ChangeEmail request) {
         return users.changeEmail(currentUser.id(), request);
     }
@@ -74,6 +78,7 @@ public class UserResource {
     @Path("/{username}")
     @Operation(summary = "A user's public profile")
     @APIResponse(responseCode = "200", description = "The profile")
+    @APIResponse(responseCode = "404", description = "No such user, or deactivated")
     public PublicProfile profile(@PathParam("username") String username) {
         return users.profile(username);
     }

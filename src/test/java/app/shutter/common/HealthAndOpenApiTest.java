@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
 class HealthAndOpenApiTest {
@@ -27,6 +28,11 @@ class HealthAndOpenApiTest {
                 .body("paths.'/users/me'.patch", notNullValue())
                 .body("paths.'/users/{username}'.get", notNullValue())
                 .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
+                .body("paths.'/users/me'.get.security[0].bearer", notNullValue())
+                .body("paths.'/auth/register'.post.security", nullValue())
+                .body("paths.'/auth/register'.post.responses.'409'.content.'application/problem+json'.schema.$ref",
+                        equalTo("#/components/schemas/Problem"))
+                .body("paths.'/users/me'.get.responses.'401'", notNullValue())
                 .body("components.schemas.Problem", notNullValue());
     }
 
