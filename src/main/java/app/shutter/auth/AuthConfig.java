@@ -20,6 +20,10 @@ public interface AuthConfig {
     @WithDefault("12")
     int bcryptCost();
 
+    /** How often an instance picks up sessions revoked by other instances. */
+    @WithDefault("5s")
+    Duration revocationPollInterval();
+
     RateLimits rateLimit();
 
     interface RateLimits {

@@ -46,7 +46,8 @@ public class RevocationSync {
     }
 
     /** Revocations made by other instances sharing the database reach this one within a few seconds. */
-    @Scheduled(every = "${shutter.auth.revocation-poll-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${shutter.auth.revocation-poll-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void poll() {
         Instant now = Instant.now();
