@@ -1,8 +1,9 @@
 package app.shutter.user;
 
+import app.shutter.graph.Relationship;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** GET /users/{username}. */
+/** GET /users/{username}: the public profile and how the caller relates to it. */
 public record PublicProfile(@Schema(example = "42") long id,
                             @Schema(example = "jane.doe") String username,
                             @Schema(example = "Jane Doe") String name,
@@ -12,10 +13,17 @@ public record PublicProfile(@Schema(example = "42") long id,
                             boolean isPrivate,
                             int followersCount,
                             int followingCount,
-                            int postsCount) {
+                            int postsCount,
+                            Relationship relationship) {
 
-    public static PublicProfile of(User user) {
+    public static PublicProfile of(User user, Relationship relationship) {
         return new PublicProfile(user.id, user.username, user.name, user.bio, user.website, user.avatarUrl,
-                user.isPrivate, user.followersCount, user.followingCount, user.postsCount);
+                user.isPrivate, user.followersCount, user.followingCount, user.postsCount, relationship);
+    }
+
+    /** What a blocker still sees of the account they block: enough to unblock it, nothing more. */
+    public static PublicProfile contentFree(User user, Relationship relationship) {
+        return new PublicProfile(user.id, user.username, null, null, null, null, user.isPrivate, 0, 0, 0,
+                relationship);
     }
 }

@@ -24,11 +24,12 @@ public class User extends BaseEntity {
     public String avatarUrl;
     @Column(name = "is_private")
     public boolean isPrivate;
-    @Column(name = "followers_count")
+    // Counters change only through atomic SQL increments (see graph.Follows), never by writing the entity.
+    @Column(name = "followers_count", insertable = false, updatable = false)
     public int followersCount;
-    @Column(name = "following_count")
+    @Column(name = "following_count", insertable = false, updatable = false)
     public int followingCount;
-    @Column(name = "posts_count")
+    @Column(name = "posts_count", insertable = false, updatable = false)
     public int postsCount;
     @Column(name = "created_at")
     public Instant createdAt;

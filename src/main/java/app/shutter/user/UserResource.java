@@ -1,6 +1,10 @@
 package app.shutter.user;
 
+import app.shutter.common.pagination.Page;
 import app.shutter.common.security.CurrentUser;
+import app.shutter.graph.GraphItems;
+import app.shutter.graph.GraphService;
+import app.shutter.graph.UserSearch;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -11,6 +15,7 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -25,6 +30,12 @@ public class UserResource {
 
     @Inject
     CurrentUser currentUser;
+
+    @Inject
+    GraphService graph;
+
+    @Inject
+    UserSearch search;
 
     @GET
     @Path("/me")
@@ -80,6 +91,14 @@ public class UserResource {
     @APIResponse(responseCode = "200", description = "The profile")
     @APIResponse(responseCode = "404", description = "No such user, or deactivated")
     public PublicProfile profile(@PathParam("username") String username) {
-        return users.profile(username);
+        return graph.profile(currentUser.id(), username);
+    }
+
+    @GET
+    @Operation(summary = "Search users: exact username, then username prefix, then name (case and accent insensitive)")
+    @APIResponse(responseCode = "200", description = "A page of matching accounts")
+    public Page<GraphItems.UserItem> search(@QueryParam("q") String q, @QueryParam("limit") String limit,
+                                            @QueryParam("cursor") String cursor) {
+        return search.search(currentUser.id(), q, limit, cursor);
     }
 }

@@ -9,6 +9,7 @@ import app.shutter.common.error.Problem.FieldError;
 import app.shutter.common.security.RateLimiter;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -17,7 +18,6 @@ import org.hibernate.exception.ConstraintViolationException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** Accounts: creation, the caller's own profile and credentials, deactivation. */
 @ApplicationScoped
@@ -37,6 +37,9 @@ public class UserService {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    Event<Object> accountEvents;
 
     public User create(AuthRequests.Register request) {
         UsernamePolicy.checkNotReserved(request.username());
@@ -63,11 +66,6 @@ public class UserService {
         return User.findActiveById(userId).orElseThrow(() -> ApiException.unauthorized("The account no longer exists"));
     }
 
-    public PublicProfile profile(String username) {
-        return User.findActiveByUsername(username.toLowerCase(Locale.ROOT)).map(PublicProfile::of)
-                .orElseThrow(() -> ApiException.notFound("No such user"));
-    }
-
     @Transactional
     public Me update(long userId, ProfilePatch patch) {
         User user = me(userId);
@@ -78,8 +76,14 @@ public class UserService {
         if (patch.has("bio")) user.bio = patch.bio();
         if (patch.has("website")) user.website = patch.website();
         if (patch.has("phone")) user.phone = patch.phone();
+        boolean madePublic = patch.has("isPrivate") && user.isPrivate && !patch.isPrivate();
         if (patch.has("isPrivate")) user.isPrivate = patch.isPrivate();
         user.updatedAt = Instant.now();
+        if (madePublic) {
+            accountEvents.fire(new AccountEvents.MadePublic(userId));
+            em.flush();
+            em.refresh(user); // counters changed in SQL
+        }
         return Me.of(user);
     }
 
@@ -127,6 +131,7 @@ public class UserService {
         user.deactivatedAt = Instant.now();
         user.updatedAt = user.deactivatedAt;
         sessions.endAllOf(userId, null);
+        accountEvents.fire(new AccountEvents.Deactivated(userId));
     }
 
     private void verifyPassword(User user, String password, String field) {

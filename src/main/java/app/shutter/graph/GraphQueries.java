@@ -1,0 +1,141 @@
+package app.shutter.graph;
+
+import app.shutter.common.error.ApiException;
+import app.shutter.common.pagination.Cursor;
+import app.shutter.common.pagination.Page;
+import app.shutter.common.pagination.PageRequest;
+import app.shutter.user.UserSummary;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** The graph's lists: one keyset query each, blocked accounts filtered in SQL. */
+@ApplicationScoped
+public class GraphQueries {
+
+    // columns 0-4: the summary, 5: followedByMe, 6: the keyset time
+    private static final String ITEM_COLUMNS = "u.id, u.username, u.name, u.avatar_url, u.is_private, "
+            + Relationships.FOLLOWED_BY_VIEWER_SQL;
+
+    @Inject
+    GraphService graph;
+
+    @Inject
+    EntityManager em;
+
+    @Transactional
+    public Page<GraphItems.UserItem> followers(long viewer, String username, PageRequest page) {
+        long owner = listOwner(viewer, username);
+        return userItems("""
+                select %s, f.accepted_at, f.follower_id from follows f join users u on u.id = f.follower_id
+                where f.followee_id = :owner and f.status = 'accepted' and u.deactivated_at is null and %s %s
+                order by f.accepted_at desc, f.follower_id desc""", "(f.accepted_at, f.follower_id)", owner, viewer,
+                page);
+    }
+
+    @Transactional
+    public Page<GraphItems.UserItem> following(long viewer, String username, PageRequest page) {
+        long owner = listOwner(viewer, username);
+        return userItems("""
+                select %s, f.accepted_at, f.followee_id from follows f join users u on u.id = f.followee_id
+                where f.follower_id = :owner and f.status = 'accepted' and u.deactivated_at is null and %s %s
+                order by f.accepted_at desc, f.followee_id desc""", "(f.accepted_at, f.followee_id)", owner, viewer,
+                page);
+    }
+
+    @Transactional
+    public Page<GraphItems.FollowRequest> requests(long viewer, PageRequest page) {
+        List<Object[]> rows = keyset("""
+                select u.id, u.username, u.name, u.avatar_url, u.is_private, f.created_at, f.follower_id
+                from follows f join users u on u.id = f.follower_id
+                where f.followee_id = :viewer and f.status = 'pending' and u.deactivated_at is null %s
+                order by f.created_at desc, f.follower_id desc""", "(f.created_at, f.follower_id)", page)
+                .setParameter("viewer", viewer).getResultList();
+        return Page.of(rows, page, GraphQueries::position,
+                row -> new GraphItems.FollowRequest(summary(row), instant(row[5])));
+    }
+
+    @Transactional
+    public Page<GraphItems.Blocked> blocked(long viewer, PageRequest page) {
+        List<Object[]> rows = keyset("""
+                select u.id, u.username, u.name, u.avatar_url, u.is_private, b.created_at, b.blocked_id
+                from blocks b join users u on u.id = b.blocked_id
+                where b.blocker_id = :viewer and u.deactivated_at is null %s
+                order by b.created_at desc, b.blocked_id desc""", "(b.created_at, b.blocked_id)", page)
+                .setParameter("viewer", viewer).getResultList();
+        return Page.of(rows, page, GraphQueries::position,
+                row -> new GraphItems.Blocked(summary(row), instant(row[5])));
+    }
+
+    /** A private account's lists are for the owner and its accepted followers only. */
+    private long listOwner(long viewer, String username) {
+        GraphService.Target target = graph.target(viewer, username);
+        if (target.relationship().blocking()) {
+            throw ApiException.notFound("No such user");
+        }
+        if (target.user().isPrivate && target.user().id != viewer && !target.relationship().following()) {
+            throw ApiException.forbidden("This account is private; follow it to see its followers and following");
+        }
+        return target.user().id;
+    }
+
+    private Page<GraphItems.UserItem> userItems(String sql, String keysetColumns, long owner, long viewer,
+                                                PageRequest page) {
+        String filled = sql.formatted(ITEM_COLUMNS, Relationships.NOT_BLOCKED_SQL, keysetClause(keysetColumns, page));
+        Query query = em.createNativeQuery(filled + " limit :limit")
+                .setParameter("owner", owner).setParameter("viewer", viewer).setParameter("limit", page.fetchSize());
+        bindCursor(query, page);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        return Page.of(rows, page, GraphQueries::position, GraphQueries::userItem);
+    }
+
+    private Query keyset(String sql, String keysetColumns, PageRequest page) {
+        Query query = em.createNativeQuery(sql.formatted(keysetClause(keysetColumns, page)) + " limit :limit")
+                .setParameter("limit", page.fetchSize());
+        bindCursor(query, page);
+        return query;
+    }
+
+    private static String keysetClause(String columns, PageRequest page) {
+        return page.after() == null ? "" : "and " + columns + " < (:afterAt, :afterId)";
+    }
+
+    private static void bindCursor(Query query, PageRequest page) {
+        if (page.after() != null) {
+            query.setParameter("afterAt", OffsetDateTime.ofInstant(page.after().at(), java.time.ZoneOffset.UTC))
+                    .setParameter("afterId", page.after().id());
+        }
+    }
+
+    static GraphItems.UserItem userItem(Object[] row) {
+        return new GraphItems.UserItem(((Number) row[0]).longValue(), (String) row[1], (String) row[2],
+                (String) row[3], (Boolean) row[4], (Boolean) row[5]);
+    }
+
+    static UserSummary summary(Object[] row) {
+        return new UserSummary(((Number) row[0]).longValue(), (String) row[1], (String) row[2], (String) row[3],
+                (Boolean) row[4]);
+    }
+
+    private static Cursor position(Object[] row) {
+        return new Cursor(instant(row[row.length - 2]), ((Number) row[row.length - 1]).longValue());
+    }
+
+    static Instant instant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        return ((Timestamp) value).toInstant();
+    }
+}

@@ -1,0 +1,72 @@
+package app.shutter.graph;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+/**
+ * The graph questions every feature asks, each one indexed lookup, written once: posts, stories,
+ * notifications and chat reuse them (and the SQL fragments for list queries).
+ */
+@ApplicationScoped
+public class Relationships {
+
+    /** SQL: no block between :viewer and the row aliased {@code u}, in either direction. */
+    public static final String NOT_BLOCKED_SQL = """
+            not exists (select 1 from blocks b where (b.blocker_id = :viewer and b.blocked_id = u.id)
+                                                  or (b.blocker_id = u.id and b.blocked_id = :viewer))""";
+
+    /** SQL: whether :viewer follows the row aliased {@code u} (accepted). */
+    public static final String FOLLOWED_BY_VIEWER_SQL = """
+            exists (select 1 from follows m where m.follower_id = :viewer and m.followee_id = u.id
+                                             and m.status = 'accepted')""";
+
+    @Inject
+    EntityManager em;
+
+    public Relationship between(long viewer, long target) {
+        if (viewer == target) {
+            return Relationship.SELF;
+        }
+        Object[] row = (Object[]) em.createNativeQuery("""
+                        select exists (select 1 from follows where follower_id = :v and followee_id = :t and status = 'accepted'),
+                               exists (select 1 from follows where follower_id = :t and followee_id = :v and status = 'accepted'),
+                               exists (select 1 from follows where follower_id = :v and followee_id = :t and status = 'pending'),
+                               exists (select 1 from blocks where blocker_id = :v and blocked_id = :t),
+                               exists (select 1 from blocks where blocker_id = :t and blocked_id = :v)""")
+                .setParameter("v", viewer).setParameter("t", target).getSingleResult();
+        return new Relationship((Boolean) row[0], (Boolean) row[1], (Boolean) row[2], (Boolean) row[3],
+                (Boolean) row[4]);
+    }
+
+    public boolean blockedEitherWay(long a, long b) {
+        return (Boolean) em.createNativeQuery("""
+                        select exists (select 1 from blocks where (blocker_id = :a and blocked_id = :b)
+                                                               or (blocker_id = :b and blocked_id = :a))""")
+                .setParameter("a", a).setParameter("b", b).getSingleResult();
+    }
+
+    /** Both follow each other (accepted) and neither blocks the other: who may chat. */
+    public boolean areMutualFollowers(long a, long b) {
+        return (Boolean) em.createNativeQuery("""
+                        select exists (select 1 from follows where follower_id = :a and followee_id = :b and status = 'accepted')
+                           and exists (select 1 from follows where follower_id = :b and followee_id = :a and status = 'accepted')
+                           and not exists (select 1 from blocks where (blocker_id = :a and blocked_id = :b)
+                                                                   or (blocker_id = :b and blocked_id = :a))""")
+                .setParameter("a", a).setParameter("b", b).getSingleResult();
+    }
+
+    /** The owner is active, no block either way, and the account is public or the viewer follows it. */
+    public boolean canSeeContent(long viewer, long owner) {
+        if (viewer == owner) {
+            return true;
+        }
+        return (Boolean) em.createNativeQuery("""
+                        select exists (select 1 from users u where u.id = :owner and u.deactivated_at is null
+                            and not exists (select 1 from blocks where (blocker_id = :viewer and blocked_id = :owner)
+                                                                    or (blocker_id = :owner and blocked_id = :viewer))
+                            and (not u.is_private or exists (select 1 from follows where follower_id = :viewer
+                                                             and followee_id = :owner and status = 'accepted')))""")
+                .setParameter("viewer", viewer).setParameter("owner", owner).getSingleResult();
+    }
+}
