@@ -64,7 +64,8 @@ public class AuthResource {
     @Operation(summary = "Exchange a refresh token for a new token pair (the old refresh token stops working)")
     @APIResponse(responseCode = "200", description = "New token pair",
             content = @Content(schema = @Schema(implementation = AuthResponse.class)))
-    @APIResponse(responseCode = "401", description = "Unknown, expired or already used refresh token; reuse ends the session")
+    @APIResponse(responseCode = "401",
+            description = "Unknown, expired or already used refresh token; reuse ends the session")
     public AuthResponse refresh(@Valid @NotNull AuthRequests.Refresh request) {
         return sessions.refresh(request.refreshToken());
     }

@@ -14,7 +14,10 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Password rules (see {@link ValidPassword}) and hashing: 8-72 bytes (bcrypt's limit, never truncated), not a common password. */
+/**
+ * Password rules (enforced on requests by {@link ValidPassword}) and hashing: 8-72 bytes (bcrypt's limit,
+ * never truncated), not a common password.
+ */
 @ApplicationScoped
 public class PasswordPolicy {
 

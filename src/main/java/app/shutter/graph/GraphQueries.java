@@ -88,12 +88,11 @@ public class GraphQueries {
 
     private Page<GraphItems.UserItem> userItems(String sql, String keysetColumns, long owner, long viewer,
                                                 PageRequest page) {
-        String filled = sql.formatted(ITEM_COLUMNS, Relationships.NOT_BLOCKED_SQL, keysetClause(keysetColumns, page));
-        Query query = em.createNativeQuery(filled + " limit :limit")
-                .setParameter("owner", owner).setParameter("viewer", viewer).setParameter("limit", page.fetchSize());
-        bindCursor(query, page);
+        // fills the columns and the block filter now; the keyset clause ("%s" again) is filled by keyset()
+        String withColumns = sql.formatted(ITEM_COLUMNS, Relationships.NOT_BLOCKED_SQL, "%s");
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
+        List<Object[]> rows = keyset(withColumns, keysetColumns, page)
+                .setParameter("owner", owner).setParameter("viewer", viewer).getResultList();
         return Page.of(rows, page, GraphQueries::position, GraphQueries::userItem);
     }
 
@@ -125,8 +124,9 @@ public class GraphQueries {
                 (Boolean) row[4]);
     }
 
-    private static Cursor position(Object[] row) {
-        return new Cursor(instant(row[row.length - 2]), ((Number) row[row.length - 1]).longValue());
+    /** The last two columns of every list row are its keyset position: (time, id). */
+    private static String position(Object[] row) {
+        return new Cursor(instant(row[row.length - 2]), ((Number) row[row.length - 1]).longValue()).encode();
     }
 
     static Instant instant(Object value) {

@@ -15,7 +15,7 @@ import java.util.List;
 
 /**
  * GET /users?q=: exact username, then username prefix, then name contains (case and accent
- * insensitive). Served by users_username_prefix and users_name_trgm (see V2 and docs/search.md).
+ * insensitive). Served by users_username_prefix and users_name_trgm (V2; the README shows the plan).
  */
 @ApplicationScoped
 public class UserSearch {
@@ -23,11 +23,12 @@ public class UserSearch {
     static final String SQL = """
             select * from (
                 select u.id, u.username, u.name, u.avatar_url, u.is_private, %s as followed_by_me,
-                       case when u.username = :term then 0 when u.username like :prefix escape '\\' then 1 else 2 end
-                           as rank
+                       case when u.username = shutter_fold(:term) then 0
+                            when u.username like shutter_fold(:prefix) escape '\\' then 1 else 2 end as rank
                 from users u
                 where u.deactivated_at is null
-                  and (u.username like :prefix escape '\\' or shutter_fold(u.name) like :contains escape '\\')
+                  and (u.username like shutter_fold(:prefix) escape '\\'
+                       or shutter_fold(u.name) like shutter_fold(:contains) escape '\\')
                   and %s
             ) found
             where (:afterRank < 0 or (found.rank, found.username) > (:afterRank, :afterUsername))
@@ -43,8 +44,8 @@ public class UserSearch {
             throw ApiException.invalidField("q", "must be 1 to 50 characters");
         }
         PageRequest page = PageRequest.of(limit, null);
-        String term = (String) em.createNativeQuery("select shutter_fold(:q)").setParameter("q", q.trim())
-                .getSingleResult();
+        // folding (lower case, no accents) happens in SQL; it never adds or removes \ % _, so escape first
+        String term = q.trim();
         String like = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         Position after = cursor == null || cursor.isBlank() ? null : Position.decode(cursor.trim());
         Query query = em.createNativeQuery(SQL)
@@ -55,14 +56,8 @@ public class UserSearch {
                 .setParameter("limit", page.fetchSize());
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
-        boolean more = rows.size() > page.limit();
-        List<Object[]> shown = more ? rows.subList(0, page.limit()) : rows;
-        String next = null;
-        if (more) {
-            Object[] last = shown.get(shown.size() - 1);
-            next = new Position(((Number) last[6]).intValue(), (String) last[1]).encode();
-        }
-        return new Page<>(shown.stream().map(GraphQueries::userItem).toList(), next);
+        return Page.of(rows, page, row -> new Position(((Number) row[6]).intValue(), (String) row[1]).encode(),
+                GraphQueries::userItem);
     }
 
     /** Search results are ordered by (rank, username), so that is their cursor. */

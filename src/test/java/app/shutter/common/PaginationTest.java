@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -44,10 +43,10 @@ class PaginationTest {
     void a_page_has_a_next_cursor_only_when_more_rows_exist() {
         Instant t = Instant.parse("2026-11-21T10:00:00Z");
         List<Cursor> rows = List.of(new Cursor(t, 3), new Cursor(t, 2), new Cursor(t, 1));
-        Page<Long> first = Page.of(rows, PageRequest.of("2", null), Function.identity(), Cursor::id);
+        Page<Long> first = Page.of(rows, PageRequest.of("2", null), Cursor::encode, Cursor::id);
         assertThat(first.items()).containsExactly(3L, 2L);
         assertThat(Cursor.decode(first.nextCursor())).isEqualTo(new Cursor(t, 2));
-        Page<Long> last = Page.of(rows.subList(2, 3), PageRequest.of("2", null), Function.identity(), Cursor::id);
+        Page<Long> last = Page.of(rows.subList(2, 3), PageRequest.of("2", null), Cursor::encode, Cursor::id);
         assertThat(last.items()).containsExactly(1L);
         assertThat(last.nextCursor()).isNull();
     }

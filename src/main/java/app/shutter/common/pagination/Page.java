@@ -12,13 +12,13 @@ public record Page<T>(List<T> items,
 
     /**
      * @param rows     up to {@code request.fetchSize()} rows in list order
-     * @param positionOf where a row sits in the keyset order
+     * @param cursorOf the encoded keyset position of a row (e.g. {@link Cursor#encode()})
      */
-    public static <R, T> Page<T> of(List<R> rows, PageRequest request, Function<R, Cursor> positionOf,
+    public static <R, T> Page<T> of(List<R> rows, PageRequest request, Function<R, String> cursorOf,
                                     Function<R, T> toItem) {
         boolean more = rows.size() > request.limit();
         List<R> page = more ? rows.subList(0, request.limit()) : rows;
-        String next = more ? positionOf.apply(page.get(page.size() - 1)).encode() : null;
+        String next = more ? cursorOf.apply(page.get(page.size() - 1)) : null;
         return new Page<>(page.stream().map(toItem).toList(), next);
     }
 }
