@@ -26,6 +26,11 @@ public final class TestUsers {
                     .auth().oauth2(accessToken);
         }
 
+        /** For multipart requests: RestAssured sets the multipart content type itself. */
+        public RequestSpecification upload() {
+            return given().header("X-Forwarded-For", address).auth().oauth2(accessToken);
+        }
+
         public TestUser withTokens(String access, String refresh) {
             return new TestUser(id, username, email, password, access, refresh, address);
         }

@@ -43,6 +43,18 @@ public class ApiException extends RuntimeException {
                 null);
     }
 
+    public static ApiException contentTooLarge(String detail) {
+        return new ApiException(413, detail, null, null);
+    }
+
+    public static ApiException unsupportedMediaType(String detail) {
+        return new ApiException(415, detail, null, null);
+    }
+
+    public static ApiException unprocessable(String detail) {
+        return new ApiException(422, detail, null, null);
+    }
+
     public static ApiException tooManyRequests(String detail, long retryAfterSeconds) {
         return new ApiException(429, detail, null, retryAfterSeconds);
     }

@@ -22,8 +22,13 @@ public class RouteProblemHandlers {
     @Inject
     ObjectMapper mapper;
 
+    /** The bound of a whole request; only multipart uploads may come close to it. */
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     MemorySize maxBodySize;
+
+    /** Every other body (JSON) is buffered in memory, so it gets a much smaller bound. */
+    @ConfigProperty(name = "shutter.http.max-json-body-size", defaultValue = "1M")
+    MemorySize maxJsonBodySize;
 
     void install(@Observes Router router) {
         // Quarkus's own size check (at ROUTE_ORDER_UPLOAD_LIMIT) answers with an empty body; this runs first
@@ -36,8 +41,11 @@ public class RouteProblemHandlers {
 
     private void refuseDeclaredOversize(RoutingContext ctx) {
         String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        boolean multipart = type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
+        long limit = (multipart ? maxBodySize : maxJsonBodySize).asLongValue();
         if (length != null && length.chars().allMatch(Character::isDigit) && length.length() < 19
-                && Long.parseLong(length) > maxBodySize.asLongValue()) {
+                && Long.parseLong(length) > limit) {
             write(ctx, 413);
             return;
         }

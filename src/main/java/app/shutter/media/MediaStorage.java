@@ -1,0 +1,25 @@
+package app.shutter.media;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Collection;
+
+/**
+ * Where media files live. Avatars, posts and stories all go through this interface; the local-disk
+ * implementation serves one server (or several sharing a volume). An S3-compatible object store would
+ * implement the same three operations, and its URLs would point at the bucket or a CDN.
+ */
+public interface MediaStorage {
+
+    /** Takes the finished file at {@code source} (a temporary file, consumed) and keeps it under {@code name}. */
+    void save(String name, Path source, String contentType) throws IOException;
+
+    /** Removes the files; missing ones are ignored, failures are logged rather than thrown. */
+    void delete(Collection<String> names);
+
+    /** The URL clients fetch the file from. */
+    String url(String name);
+
+    /** The stored name behind one of our URLs, or null when the URL is not ours. */
+    String nameOf(String url);
+}
