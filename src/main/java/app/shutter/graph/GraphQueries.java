@@ -1,7 +1,7 @@
 package app.shutter.graph;
 
 import app.shutter.common.error.ApiException;
-import app.shutter.common.pagination.Cursor;
+import app.shutter.common.pagination.Keyset;
 import app.shutter.common.pagination.Page;
 import app.shutter.common.pagination.PageRequest;
 import app.shutter.user.UserSummary;
@@ -11,9 +11,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 
 /** The graph's lists: one keyset query each, blocked accounts filtered in SQL. */
@@ -58,8 +55,8 @@ public class GraphQueries {
                 where f.followee_id = :viewer and f.status = 'pending' and u.deactivated_at is null %s
                 order by f.created_at desc, f.follower_id desc""", "(f.created_at, f.follower_id)", page)
                 .setParameter("viewer", viewer).getResultList();
-        return Page.of(rows, page, GraphQueries::position,
-                row -> new GraphItems.FollowRequest(summary(row), instant(row[5])));
+        return Page.of(rows, page, Keyset::position,
+                row -> new GraphItems.FollowRequest(summary(row), Keyset.instant(row[5])));
     }
 
     @Transactional
@@ -70,8 +67,8 @@ public class GraphQueries {
                 where b.blocker_id = :viewer and u.deactivated_at is null %s
                 order by b.created_at desc, b.blocked_id desc""", "(b.created_at, b.blocked_id)", page)
                 .setParameter("viewer", viewer).getResultList();
-        return Page.of(rows, page, GraphQueries::position,
-                row -> new GraphItems.Blocked(summary(row), instant(row[5])));
+        return Page.of(rows, page, Keyset::position,
+                row -> new GraphItems.Blocked(summary(row), Keyset.instant(row[5])));
     }
 
     /** A private account's lists are for the owner and its accepted followers only. */
@@ -93,25 +90,11 @@ public class GraphQueries {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = keyset(withColumns, keysetColumns, page)
                 .setParameter("owner", owner).setParameter("viewer", viewer).getResultList();
-        return Page.of(rows, page, GraphQueries::position, GraphQueries::userItem);
+        return Page.of(rows, page, Keyset::position, GraphQueries::userItem);
     }
 
     private Query keyset(String sql, String keysetColumns, PageRequest page) {
-        Query query = em.createNativeQuery(sql.formatted(keysetClause(keysetColumns, page)) + " limit :limit")
-                .setParameter("limit", page.fetchSize());
-        bindCursor(query, page);
-        return query;
-    }
-
-    private static String keysetClause(String columns, PageRequest page) {
-        return page.after() == null ? "" : "and " + columns + " < (:afterAt, :afterId)";
-    }
-
-    private static void bindCursor(Query query, PageRequest page) {
-        if (page.after() != null) {
-            query.setParameter("afterAt", OffsetDateTime.ofInstant(page.after().at(), java.time.ZoneOffset.UTC))
-                    .setParameter("afterId", page.after().id());
-        }
+        return Keyset.query(em, sql, keysetColumns, page);
     }
 
     static GraphItems.UserItem userItem(Object[] row) {
@@ -122,20 +105,5 @@ public class GraphQueries {
     static UserSummary summary(Object[] row) {
         return new UserSummary(((Number) row[0]).longValue(), (String) row[1], (String) row[2], (String) row[3],
                 (Boolean) row[4]);
-    }
-
-    /** The last two columns of every list row are its keyset position: (time, id). */
-    private static String position(Object[] row) {
-        return new Cursor(instant(row[row.length - 2]), ((Number) row[row.length - 1]).longValue()).encode();
-    }
-
-    static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
     }
 }

@@ -19,6 +19,7 @@ import org.jcodec.scale.AWTUtil;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -67,9 +68,15 @@ public class VideoProcessor {
         }
     }
 
+    /** The container must parse and every top-level box must lie whole inside the file (no truncation). */
     private static MP4Util.Movie parse(Path file, String part) {
         try (SeekableByteChannel channel = NIOUtils.readableChannel(file.toFile())) {
-            MP4Util.Movie movie = MP4Util.parseFullMovieChannel(channel);
+            long end = 0;
+            for (MP4Util.Atom atom : MP4Util.getRootAtoms(channel)) {
+                end = Math.max(end, atom.getOffset() + atom.getHeader().getSize());
+            }
+            channel.setPosition(0);
+            MP4Util.Movie movie = end <= channel.size() ? MP4Util.parseFullMovieChannel(channel) : null;
             if (movie != null && movie.getMoov() != null) {
                 return movie;
             }
@@ -107,6 +114,24 @@ public class VideoProcessor {
         }
         if (!edited) {
             throw ApiException.unprocessable(part + ": the video's metadata could not be removed safely");
+        }
+        blankFreeSpace(file);
+    }
+
+    /** The editor leaves the old bytes (the location too) inside the 'free' box it pads with: zero them. */
+    private static void blankFreeSpace(Path file) throws IOException {
+        try (SeekableByteChannel channel = NIOUtils.rwChannel(file.toFile())) {
+            for (MP4Util.Atom atom : MP4Util.getRootAtoms(channel)) {
+                String type = atom.getHeader().getFourcc();
+                if ("free".equals(type) || "skip".equals(type)) {
+                    channel.setPosition(atom.getOffset() + atom.getHeader().headerSize());
+                    ByteBuffer zeros = ByteBuffer.allocate((int) Math.min(atom.getHeader().getBodySize(), 1 << 20));
+                    for (long left = atom.getHeader().getBodySize(); left > 0; left -= zeros.capacity()) {
+                        zeros.clear().limit((int) Math.min(left, zeros.capacity()));
+                        channel.write(zeros);
+                    }
+                }
+            }
         }
     }
 

@@ -1,0 +1,50 @@
+package app.shutter.feed;
+
+import app.shutter.common.error.ApiException;
+import app.shutter.common.pagination.Page;
+import app.shutter.common.pagination.PageRequest;
+import app.shutter.graph.GraphService;
+import app.shutter.post.PostQueries;
+import app.shutter.post.PostView;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+/** Lists of posts, newest first, each one keyset query on (created_at, id) plus one for the media. */
+@ApplicationScoped
+public class FeedService {
+
+    private static final String FROM = " from posts p join users u on u.id = p.author_id where ";
+
+    @Inject
+    PostQueries posts;
+
+    @Inject
+    GraphService graph;
+
+    /** The caller's own posts and those of the accounts they follow (accepted follows only). */
+    @Transactional
+    public Page<PostView> home(long viewer, PageRequest page) {
+        return posts.page("select " + PostQueries.POST_COLUMNS + ", p.created_at, p.id" + FROM + """
+                        u.deactivated_at is null and (p.author_id = :viewer or p.author_id in
+                            (select f.followee_id from follows f where f.follower_id = :viewer and f.status = 'accepted'))
+                        %s order by p.created_at desc, p.id desc""",
+                "(p.created_at, p.id)", page, viewer, query -> { });
+    }
+
+    /** One account's posts: 404 across a block, 403 for a private account the caller does not follow. */
+    @Transactional
+    public Page<PostView> profile(long viewer, String username, PageRequest page) {
+        GraphService.Target target = graph.target(viewer, username);
+        if (target.relationship().blocking()) {
+            throw ApiException.notFound("No such user");
+        }
+        long owner = target.user().id;
+        if (target.user().isPrivate && owner != viewer && !target.relationship().following()) {
+            throw ApiException.forbidden("This account is private; follow it to see its posts");
+        }
+        return posts.page("select " + PostQueries.POST_COLUMNS + ", p.created_at, p.id" + FROM
+                        + "p.author_id = :owner %s order by p.created_at desc, p.id desc",
+                "(p.created_at, p.id)", page, viewer, query -> query.setParameter("owner", owner));
+    }
+}

@@ -1,0 +1,26 @@
+package app.shutter.post;
+
+import app.shutter.common.persistence.BaseEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+@Entity
+@Table(name = "posts")
+public class Post extends BaseEntity {
+
+    @Column(name = "author_id")
+    public long authorId;
+    public String caption;
+    // Counters change only through atomic SQL (see Likes), never by writing the entity.
+    @Column(name = "like_count", insertable = false, updatable = false)
+    public int likeCount;
+    @Column(name = "comment_count", insertable = false, updatable = false)
+    public int commentCount;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "edited_at")
+    public Instant editedAt;
+}

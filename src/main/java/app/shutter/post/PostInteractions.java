@@ -1,0 +1,98 @@
+package app.shutter.post;
+
+import app.shutter.common.pagination.Keyset;
+import app.shutter.common.pagination.Page;
+import app.shutter.common.pagination.PageRequest;
+import app.shutter.graph.GraphItems;
+import app.shutter.graph.Relationships;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.util.List;
+
+/**
+ * Likes and saves. Each change is one statement that writes the row and moves the counter together
+ * (insert ... on conflict do nothing / delete ... returning), so repeated and concurrent calls stay exact.
+ */
+@ApplicationScoped
+public class PostInteractions {
+
+    @Inject
+    PostQueries queries;
+
+    @Inject
+    EntityManager em;
+
+    @Transactional
+    public PostRequests.LikeState like(long viewer, long postId) {
+        ensureVisible(viewer, postId);
+        return likeState(em.createNativeQuery("""
+                with added as (insert into post_likes (post_id, user_id) values (:post, :viewer)
+                               on conflict do nothing returning 1)
+                update posts set like_count = like_count + (select count(*) from added) where id = :post
+                returning like_count""").setParameter("post", postId).setParameter("viewer", viewer)
+                .getSingleResult(), true);
+    }
+
+    @Transactional
+    public PostRequests.LikeState unlike(long viewer, long postId) {
+        ensureVisible(viewer, postId);
+        return likeState(em.createNativeQuery("""
+                with removed as (delete from post_likes where post_id = :post and user_id = :viewer returning 1)
+                update posts set like_count = like_count - (select count(*) from removed) where id = :post
+                returning like_count""").setParameter("post", postId).setParameter("viewer", viewer)
+                .getSingleResult(), false);
+    }
+
+    /** Who liked a visible post, newest first, without accounts blocked either way. */
+    @Transactional
+    public Page<GraphItems.UserItem> likers(long viewer, long postId, PageRequest page) {
+        ensureVisible(viewer, postId);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = Keyset.query(em, """
+                        select u.id, u.username, u.name, u.avatar_url, u.is_private, %s, l.created_at, l.user_id
+                        from post_likes l join users u on u.id = l.user_id
+                        where l.post_id = :post and u.deactivated_at is null and %s %%s
+                        order by l.created_at desc, l.user_id desc""".formatted(Relationships.FOLLOWED_BY_VIEWER_SQL,
+                        Relationships.NOT_BLOCKED_SQL), "(l.created_at, l.user_id)", page)
+                .setParameter("post", postId).setParameter("viewer", viewer).getResultList();
+        return Page.of(rows, page, Keyset::position, row -> new GraphItems.UserItem(((Number) row[0]).longValue(),
+                (String) row[1], (String) row[2], (String) row[3], (Boolean) row[4], (Boolean) row[5]));
+    }
+
+    @Transactional
+    public void save(long viewer, long postId) {
+        ensureVisible(viewer, postId);
+        em.createNativeQuery("insert into saved_posts (user_id, post_id) values (:viewer, :post) on conflict do nothing")
+                .setParameter("viewer", viewer).setParameter("post", postId).executeUpdate();
+    }
+
+    @Transactional
+    public void unsave(long viewer, long postId) {
+        ensureVisible(viewer, postId);
+        em.createNativeQuery("delete from saved_posts where user_id = :viewer and post_id = :post")
+                .setParameter("viewer", viewer).setParameter("post", postId).executeUpdate();
+    }
+
+    /** The caller's saved posts that they may still see, newest save first. */
+    @Transactional
+    public Page<PostView> saved(long viewer, PageRequest page) {
+        return queries.page("select " + PostQueries.POST_COLUMNS + ", s.created_at, s.post_id"
+                        + " from saved_posts s join posts p on p.id = s.post_id join users u on u.id = p.author_id"
+                        + " where s.user_id = :viewer and " + PostQueries.VISIBLE_SQL + " %s"
+                        + " order by s.created_at desc, s.post_id desc",
+                "(s.created_at, s.post_id)", page, viewer, query -> { });
+    }
+
+    private void ensureVisible(long viewer, long postId) {
+        if (!queries.isVisible(viewer, postId)) {
+            throw PostService.notFound();
+        }
+    }
+
+    private static PostRequests.LikeState likeState(Object count, boolean liked) {
+        return new PostRequests.LikeState(((Number) count).intValue(), liked);
+    }
+}

@@ -1,0 +1,119 @@
+package app.shutter.post;
+
+import app.shutter.common.pagination.Page;
+import app.shutter.common.pagination.PageRequest;
+import app.shutter.common.security.CurrentUser;
+import app.shutter.graph.GraphItems;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import java.util.List;
+
+@Path("/posts")
+@Authenticated
+@Tag(name = "Posts", description = "Photo and video posts, likes and saves")
+public class PostResource {
+
+    @Inject
+    PostService posts;
+
+    @Inject
+    PostInteractions interactions;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Publish a post: 1-10 multipart parts 'media' (images or videos, in carousel order)"
+            + " and an optional 'caption' part (at most 2200 characters)")
+    @APIResponse(responseCode = "201", description = "The post")
+    @APIResponse(responseCode = "422", description = "A file could not be decoded or declares too many pixels")
+    public Response create(@RestForm(PostService.MEDIA_PART) List<FileUpload> media, @RestForm String caption,
+                           @jakarta.ws.rs.core.Context UriInfo uri) {
+        PostView post = posts.create(currentUser.id(), media, caption);
+        return Response.created(uri.getBaseUriBuilder().path("posts").path(String.valueOf(post.id())).build())
+                .entity(post).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "A post")
+    @APIResponse(responseCode = "404", description = "No such post, or not visible to the caller")
+    public PostView get(@PathParam("id") long id) {
+        return posts.view(currentUser.id(), id);
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Operation(summary = "Edit the caption (author only)")
+    @APIResponse(responseCode = "403", description = "Someone else's post")
+    public PostView edit(@PathParam("id") long id, @Valid @NotNull PostRequests.Edit edit) {
+        return posts.edit(currentUser.id(), id, edit);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Delete a post with its likes, saves and files (author only)")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "403", description = "Someone else's post")
+    public void delete(@PathParam("id") long id) {
+        posts.delete(currentUser.id(), id);
+    }
+
+    @POST
+    @Path("/{id}/like")
+    @Operation(summary = "Like a post (idempotent)")
+    public PostRequests.LikeState like(@PathParam("id") long id) {
+        return interactions.like(currentUser.id(), id);
+    }
+
+    @DELETE
+    @Path("/{id}/like")
+    @Operation(summary = "Take a like back (idempotent)")
+    public PostRequests.LikeState unlike(@PathParam("id") long id) {
+        return interactions.unlike(currentUser.id(), id);
+    }
+
+    @GET
+    @Path("/{id}/likes")
+    @Operation(summary = "Who liked the post, newest first")
+    public Page<GraphItems.UserItem> likers(@PathParam("id") long id, @QueryParam("limit") String limit,
+                                            @QueryParam("cursor") String cursor) {
+        return interactions.likers(currentUser.id(), id, PageRequest.of(limit, cursor));
+    }
+
+    @POST
+    @Path("/{id}/save")
+    @Operation(summary = "Save a post (idempotent)")
+    @APIResponse(responseCode = "204", description = "Saved")
+    public void save(@PathParam("id") long id) {
+        interactions.save(currentUser.id(), id);
+    }
+
+    @DELETE
+    @Path("/{id}/save")
+    @Operation(summary = "Unsave a post (idempotent)")
+    @APIResponse(responseCode = "204", description = "Not saved")
+    public void unsave(@PathParam("id") long id) {
+        interactions.unsave(currentUser.id(), id);
+    }
+}

@@ -1,0 +1,137 @@
+package app.shutter.post;
+
+import app.shutter.common.error.ApiException;
+import app.shutter.media.MediaPurpose;
+import app.shutter.media.MediaUploads;
+import app.shutter.media.StoredMedia;
+import app.shutter.user.AccountEvents;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Creating, editing and deleting posts; their files live and die with their rows. */
+@ApplicationScoped
+public class PostService {
+
+    public static final String MEDIA_PART = "media";
+
+    @Inject
+    MediaUploads media;
+
+    @Inject
+    PostQueries queries;
+
+    @Inject
+    EntityManager em;
+
+    public PostView create(long author, List<FileUpload> uploads, String caption) {
+        if (uploads == null || uploads.isEmpty()) {
+            throw ApiException.invalidField(MEDIA_PART, "at least one photo or video is required, as multipart file"
+                    + " parts named " + MEDIA_PART);
+        }
+        if (caption != null && caption.length() > PostRequests.MAX_CAPTION) {
+            throw ApiException.invalidField("caption", "must be at most 2200 characters");
+        }
+        List<StoredMedia> stored = media.store(uploads, MediaPurpose.POST, MEDIA_PART);
+        long id = media.commit(stored, () -> insert(author, blankToNull(caption), stored));
+        return view(author, id);
+    }
+
+    @Transactional
+    public PostView view(long viewer, long postId) {
+        return queries.visible(viewer, postId).orElseThrow(PostService::notFound);
+    }
+
+    @Transactional
+    public PostView edit(long viewer, long postId, PostRequests.Edit edit) {
+        Post post = ownPost(viewer, postId);
+        post.caption = blankToNull(edit.caption());
+        post.editedAt = Instant.now();
+        em.flush();
+        return view(viewer, postId);
+    }
+
+    @Transactional
+    public void delete(long viewer, long postId) {
+        Post post = ownPost(viewer, postId);
+        List<String> files = filesOf("p.id = :id", postId);
+        em.createNativeQuery("delete from posts where id = :id").setParameter("id", post.id).executeUpdate();
+        em.createNativeQuery("update users set posts_count = posts_count - 1 where id = :id")
+                .setParameter("id", post.authorId).executeUpdate();
+        media.deleteAfterCommit(files);
+    }
+
+    /** A deleted account's posts and their files go; so do its likes and saves (counters follow). */
+    void onDeactivated(@Observes AccountEvents.Deactivated event) {
+        long user = event.userId();
+        media.deleteAfterCommit(filesOf("p.author_id = :id", user));
+        em.createNativeQuery("""
+                        with gone as (delete from post_likes where user_id = :id returning post_id)
+                        update posts p set like_count = p.like_count - g.n
+                        from (select post_id, count(*) as n from gone group by post_id) g where p.id = g.post_id""")
+                .setParameter("id", user).executeUpdate();
+        em.createNativeQuery("delete from saved_posts where user_id = :id").setParameter("id", user).executeUpdate();
+        em.createNativeQuery("delete from posts where author_id = :id").setParameter("id", user).executeUpdate();
+        em.createNativeQuery("update users set posts_count = 0 where id = :id").setParameter("id", user)
+                .executeUpdate();
+    }
+
+    private long insert(long author, String caption, List<StoredMedia> stored) {
+        Post post = new Post();
+        post.authorId = author;
+        post.caption = caption;
+        post.createdAt = Instant.now();
+        post.persist();
+        for (int i = 0; i < stored.size(); i++) {
+            PostMedia.of(post.id, i, stored.get(i)).persist();
+        }
+        em.createNativeQuery("update users set posts_count = posts_count + 1 where id = :id")
+                .setParameter("id", author).executeUpdate();
+        return post.id;
+    }
+
+    /** The caller's own post, locked; someone else's visible post is 403, an invisible one 404. */
+    private Post ownPost(long viewer, long postId) {
+        if (!queries.isVisible(viewer, postId)) {
+            throw notFound();
+        }
+        Post post = Post.findById(postId, LockModeType.PESSIMISTIC_WRITE);
+        if (post == null) {
+            throw notFound();
+        }
+        if (post.authorId != viewer) {
+            throw ApiException.forbidden("Only the author can change this post");
+        }
+        return post;
+    }
+
+    private List<String> filesOf(String condition, long id) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select m.file, m.thumbnail_file from post_media m "
+                + "join posts p on p.id = m.post_id where " + condition).setParameter("id", id).getResultList();
+        List<String> files = new ArrayList<>();
+        for (Object[] row : rows) {
+            files.add((String) row[0]);
+            if (row[1] != null) {
+                files.add((String) row[1]);
+            }
+        }
+        return files;
+    }
+
+    static ApiException notFound() {
+        return ApiException.notFound("No such post");
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}
