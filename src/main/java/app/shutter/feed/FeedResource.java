@@ -3,19 +3,16 @@ package app.shutter.feed;
 import app.shutter.common.pagination.Page;
 import app.shutter.common.pagination.PageRequest;
 import app.shutter.common.security.CurrentUser;
-import app.shutter.post.PostInteractions;
 import app.shutter.post.PostView;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@Path("/")
+@Path("/feed")
 @Authenticated
 @Tag(name = "Feeds", description = "Lists of posts, newest first")
 public class FeedResource {
@@ -24,32 +21,11 @@ public class FeedResource {
     FeedService feeds;
 
     @Inject
-    PostInteractions interactions;
-
-    @Inject
     CurrentUser currentUser;
 
     @GET
-    @Path("feed")
     @Operation(summary = "Home feed: the caller's posts and those of accounts they follow")
     public Page<PostView> home(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         return feeds.home(currentUser.id(), PageRequest.of(limit, cursor));
-    }
-
-    @GET
-    @Path("users/{username}/posts")
-    @Operation(summary = "A user's posts")
-    @APIResponse(responseCode = "403", description = "A private account the caller does not follow")
-    @APIResponse(responseCode = "404", description = "No such user")
-    public Page<PostView> profile(@PathParam("username") String username, @QueryParam("limit") String limit,
-                                  @QueryParam("cursor") String cursor) {
-        return feeds.profile(currentUser.id(), username, PageRequest.of(limit, cursor));
-    }
-
-    @GET
-    @Path("users/me/saved")
-    @Operation(summary = "The caller's saved posts, newest save first")
-    public Page<PostView> saved(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return interactions.saved(currentUser.id(), PageRequest.of(limit, cursor));
     }
 }

@@ -1,0 +1,35 @@
+package app.shutter.support;
+
+import app.shutter.support.TestUsers.TestUser;
+import io.restassured.response.ValidatableResponse;
+
+/** Publishes posts through the API, and the graph steps post tests need. */
+public final class TestPosts {
+
+    private TestPosts() {
+    }
+
+    public static ValidatableResponse publish(TestUser author, String caption) {
+        var request = author.upload().multiPart("media", "p.jpg", MediaSamples.jpeg(24, 24), "image/jpeg");
+        if (caption != null) {
+            request = request.multiPart("caption", caption);
+        }
+        return request.post("/posts").then().statusCode(201);
+    }
+
+    public static long publishId(TestUser author) {
+        return publish(author, "a post").extract().jsonPath().getLong("id");
+    }
+
+    public static void follow(TestUser fan, TestUser star) {
+        fan.request().post("/users/" + star.username() + "/follow").then().statusCode(200);
+    }
+
+    public static void makePrivate(TestUser user) {
+        user.request().body("{\"isPrivate\": true}").patch("/users/me").then().statusCode(200);
+    }
+
+    public static void block(TestUser blocker, TestUser blocked) {
+        blocker.request().post("/users/" + blocked.username() + "/block").then().statusCode(204);
+    }
+}
