@@ -25,7 +25,7 @@ public class FeedResource {
 
     @GET
     @Operation(summary = "Home feed: the caller's posts and those of accounts they follow")
-    public Page<PostView> home(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    public Page<PostView> homeFeed(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         return feeds.home(currentUser.id(), PageRequest.of(limit, cursor));
     }
 }

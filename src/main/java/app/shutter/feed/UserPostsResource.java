@@ -34,7 +34,7 @@ public class UserPostsResource {
     @Operation(summary = "A user's posts")
     @APIResponse(responseCode = "403", description = "A private account the caller does not follow")
     @APIResponse(responseCode = "404", description = "No such user")
-    public Page<PostView> profile(@PathParam("username") String username, @QueryParam("limit") String limit,
+    public Page<PostView> userPosts(@PathParam("username") String username, @QueryParam("limit") String limit,
                                   @QueryParam("cursor") String cursor) {
         return feeds.profile(currentUser.id(), username, PageRequest.of(limit, cursor));
     }
@@ -42,7 +42,7 @@ public class UserPostsResource {
     @GET
     @Path("/me/saved")
     @Operation(summary = "The caller's saved posts, newest save first")
-    public Page<PostView> saved(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    public Page<PostView> savedPosts(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         return interactions.saved(currentUser.id(), PageRequest.of(limit, cursor));
     }
 }

@@ -47,7 +47,7 @@ public class PostResource {
             + " and an optional 'caption' part (at most 2200 characters)")
     @APIResponse(responseCode = "201", description = "The post")
     @APIResponse(responseCode = "422", description = "A file could not be decoded or declares too many pixels")
-    public Response create(@RestForm(PostService.MEDIA_PART) List<FileUpload> media, @RestForm String caption,
+    public Response createPost(@RestForm(PostService.MEDIA_PART) List<FileUpload> media, @RestForm String caption,
                            @jakarta.ws.rs.core.Context UriInfo uri) {
         PostView post = posts.create(currentUser.id(), media, caption);
         return Response.created(uri.getBaseUriBuilder().path("posts").path(String.valueOf(post.id())).build())
@@ -58,7 +58,7 @@ public class PostResource {
     @Path("/{id}")
     @Operation(summary = "A post")
     @APIResponse(responseCode = "404", description = "No such post, or not visible to the caller")
-    public PostView get(@PathParam("id") long id) {
+    public PostView getPost(@PathParam("id") long id) {
         return posts.view(currentUser.id(), id);
     }
 
@@ -66,7 +66,7 @@ public class PostResource {
     @Path("/{id}")
     @Operation(summary = "Edit the caption (author only)")
     @APIResponse(responseCode = "403", description = "Someone else's post")
-    public PostView edit(@PathParam("id") long id, @Valid @NotNull PostRequests.Edit edit) {
+    public PostView editPost(@PathParam("id") long id, @Valid @NotNull PostRequests.Edit edit) {
         return posts.edit(currentUser.id(), id, edit);
     }
 
@@ -75,21 +75,21 @@ public class PostResource {
     @Operation(summary = "Delete a post with its likes, saves and files (author only)")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "403", description = "Someone else's post")
-    public void delete(@PathParam("id") long id) {
+    public void deletePost(@PathParam("id") long id) {
         posts.delete(currentUser.id(), id);
     }
 
     @POST
     @Path("/{id}/like")
     @Operation(summary = "Like a post (idempotent)")
-    public PostRequests.LikeState like(@PathParam("id") long id) {
+    public PostRequests.LikeState likePost(@PathParam("id") long id) {
         return interactions.like(currentUser.id(), id);
     }
 
     @DELETE
     @Path("/{id}/like")
     @Operation(summary = "Take a like back (idempotent)")
-    public PostRequests.LikeState unlike(@PathParam("id") long id) {
+    public PostRequests.LikeState unlikePost(@PathParam("id") long id) {
         return interactions.unlike(currentUser.id(), id);
     }
 
@@ -105,7 +105,7 @@ public class PostResource {
     @Path("/{id}/save")
     @Operation(summary = "Save a post (idempotent)")
     @APIResponse(responseCode = "204", description = "Saved")
-    public void save(@PathParam("id") long id) {
+    public void savePost(@PathParam("id") long id) {
         interactions.save(currentUser.id(), id);
     }
 
@@ -113,7 +113,7 @@ public class PostResource {
     @Path("/{id}/save")
     @Operation(summary = "Unsave a post (idempotent)")
     @APIResponse(responseCode = "204", description = "Not saved")
-    public void unsave(@PathParam("id") long id) {
+    public void unsavePost(@PathParam("id") long id) {
         interactions.unsave(currentUser.id(), id);
     }
 }

@@ -34,14 +34,14 @@ public class AvatarResource {
             description = "The image is re-encoded without metadata, turned upright and scaled to at most 320 px.")
     @APIResponse(responseCode = "200", description = "The new picture's URL")
     @APIResponse(responseCode = "422", description = "Not decodable, or too many pixels")
-    public AvatarResponse replace(@RestForm(AvatarService.PART) FileUpload profilePicture) {
+    public AvatarResponse replaceAvatar(@RestForm(AvatarService.PART) FileUpload profilePicture) {
         return new AvatarResponse(avatars.replace(currentUser.id(), profilePicture));
     }
 
     @DELETE
     @Operation(summary = "Remove the profile picture")
     @APIResponse(responseCode = "204", description = "Removed")
-    public void remove() {
+    public void removeAvatar() {
         avatars.remove(currentUser.id());
     }
 }
