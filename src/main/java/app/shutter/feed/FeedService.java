@@ -32,6 +32,16 @@ public class FeedService {
                 "(p.created_at, p.id)", page, viewer, query -> { });
     }
 
+    /** The caller's saved posts that they may still see, newest save first. */
+    @Transactional
+    public Page<PostView> saved(long viewer, PageRequest page) {
+        return posts.page("select " + PostQueries.POST_COLUMNS + ", s.created_at, s.post_id"
+                        + " from saved_posts s join posts p on p.id = s.post_id join users u on u.id = p.author_id"
+                        + " where s.user_id = :viewer and " + PostQueries.VISIBLE_SQL + " %s"
+                        + " order by s.created_at desc, s.post_id desc",
+                "(s.created_at, s.post_id)", page, viewer, query -> { });
+    }
+
     /** One account's posts: 404 across a block, 403 for a private account the caller does not follow. */
     @Transactional
     public Page<PostView> profile(long viewer, String username, PageRequest page) {

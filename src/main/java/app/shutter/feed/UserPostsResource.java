@@ -3,7 +3,6 @@ package app.shutter.feed;
 import app.shutter.common.pagination.Page;
 import app.shutter.common.pagination.PageRequest;
 import app.shutter.common.security.CurrentUser;
-import app.shutter.post.PostInteractions;
 import app.shutter.post.PostView;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
@@ -24,9 +23,6 @@ public class UserPostsResource {
     FeedService feeds;
 
     @Inject
-    PostInteractions interactions;
-
-    @Inject
     CurrentUser currentUser;
 
     @GET
@@ -43,6 +39,6 @@ public class UserPostsResource {
     @Path("/me/saved")
     @Operation(summary = "The caller's saved posts, newest save first")
     public Page<PostView> savedPosts(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return interactions.saved(currentUser.id(), PageRequest.of(limit, cursor));
+        return feeds.saved(currentUser.id(), PageRequest.of(limit, cursor));
     }
 }

@@ -17,6 +17,15 @@ public final class GraphItems {
     /** A user summary with whether the caller follows that user (followers, following, search). */
     public record UserItem(long id, String username, String name, String avatarUrl, boolean isPrivate,
                            boolean followedByMe) {
+
+        /** The SQL columns of an item (user alias {@code u}, {@code :viewer}), in the order {@link #of} reads. */
+        public static final String COLUMNS = "u.id, u.username, u.name, u.avatar_url, u.is_private, "
+                + Relationships.FOLLOWED_BY_VIEWER_SQL;
+
+        public static UserItem of(Object[] row) {
+            return new UserItem(((Number) row[0]).longValue(), (String) row[1], (String) row[2], (String) row[3],
+                    (Boolean) row[4], (Boolean) row[5]);
+        }
     }
 
     public record FollowRequest(UserSummary user, Instant requestedAt) {

@@ -8,7 +8,6 @@ import app.shutter.user.UserSummary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import java.util.List;
@@ -16,10 +15,6 @@ import java.util.List;
 /** The graph's lists: one keyset query each, blocked accounts filtered in SQL. */
 @ApplicationScoped
 public class GraphQueries {
-
-    // columns 0-4: the summary, 5: followedByMe, 6: the keyset time
-    private static final String ITEM_COLUMNS = "u.id, u.username, u.name, u.avatar_url, u.is_private, "
-            + Relationships.FOLLOWED_BY_VIEWER_SQL;
 
     @Inject
     GraphService graph;
@@ -49,7 +44,7 @@ public class GraphQueries {
 
     @Transactional
     public Page<GraphItems.FollowRequest> requests(long viewer, PageRequest page) {
-        List<Object[]> rows = keyset("""
+        List<Object[]> rows = Keyset.query(em, """
                 select u.id, u.username, u.name, u.avatar_url, u.is_private, f.created_at, f.follower_id
                 from follows f join users u on u.id = f.follower_id
                 where f.followee_id = :viewer and f.status = 'pending' and u.deactivated_at is null %s
@@ -61,7 +56,7 @@ public class GraphQueries {
 
     @Transactional
     public Page<GraphItems.Blocked> blocked(long viewer, PageRequest page) {
-        List<Object[]> rows = keyset("""
+        List<Object[]> rows = Keyset.query(em, """
                 select u.id, u.username, u.name, u.avatar_url, u.is_private, b.created_at, b.blocked_id
                 from blocks b join users u on u.id = b.blocked_id
                 where b.blocker_id = :viewer and u.deactivated_at is null %s
@@ -85,21 +80,12 @@ public class GraphQueries {
 
     private Page<GraphItems.UserItem> userItems(String sql, String keysetColumns, long owner, long viewer,
                                                 PageRequest page) {
-        // fills the columns and the block filter now; the keyset clause ("%s" again) is filled by keyset()
-        String withColumns = sql.formatted(ITEM_COLUMNS, Relationships.NOT_BLOCKED_SQL, "%s");
+        // fills the columns and the block filter now; the keyset clause ("%s" again) is filled by Keyset.query
+        String withColumns = sql.formatted(GraphItems.UserItem.COLUMNS, Relationships.NOT_BLOCKED_SQL, "%s");
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = keyset(withColumns, keysetColumns, page)
+        List<Object[]> rows = Keyset.query(em, withColumns, keysetColumns, page)
                 .setParameter("owner", owner).setParameter("viewer", viewer).getResultList();
-        return Page.of(rows, page, Keyset::position, GraphQueries::userItem);
-    }
-
-    private Query keyset(String sql, String keysetColumns, PageRequest page) {
-        return Keyset.query(em, sql, keysetColumns, page);
-    }
-
-    static GraphItems.UserItem userItem(Object[] row) {
-        return new GraphItems.UserItem(((Number) row[0]).longValue(), (String) row[1], (String) row[2],
-                (String) row[3], (Boolean) row[4], (Boolean) row[5]);
+        return Page.of(rows, page, Keyset::position, GraphItems.UserItem::of);
     }
 
     static UserSummary summary(Object[] row) {

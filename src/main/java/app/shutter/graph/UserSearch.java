@@ -22,7 +22,7 @@ public class UserSearch {
 
     static final String SQL = """
             select * from (
-                select u.id, u.username, u.name, u.avatar_url, u.is_private, %s as followed_by_me,
+                select %s as followed_by_me,
                        case when u.username = shutter_fold(:term) then 0
                             when u.username like shutter_fold(:prefix) escape '\\' then 1 else 2 end as rank
                 from users u
@@ -33,7 +33,7 @@ public class UserSearch {
             ) found
             where (:afterRank < 0 or (found.rank, found.username) > (:afterRank, :afterUsername))
             order by found.rank, found.username
-            limit :limit""".formatted(Relationships.FOLLOWED_BY_VIEWER_SQL, Relationships.NOT_BLOCKED_SQL);
+            limit :limit""".formatted(GraphItems.UserItem.COLUMNS, Relationships.NOT_BLOCKED_SQL);
 
     @Inject
     EntityManager em;
@@ -57,7 +57,7 @@ public class UserSearch {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         return Page.of(rows, page, row -> new Position(((Number) row[6]).intValue(), (String) row[1]).encode(),
-                GraphQueries::userItem);
+                GraphItems.UserItem::of);
     }
 
     /** Search results are ordered by (rank, username), so that is their cursor. */

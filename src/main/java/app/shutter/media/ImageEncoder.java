@@ -89,7 +89,9 @@ final class ImageEncoder {
 
     private static BufferedImage opaque(BufferedImage image) {
         BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
-        rgb.createGraphics().drawImage(image, 0, 0, null);
+        java.awt.Graphics2D graphics = rgb.createGraphics();
+        graphics.drawImage(image, 0, 0, null);
+        graphics.dispose();
         return rgb;
     }
 }

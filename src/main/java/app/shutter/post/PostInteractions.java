@@ -52,14 +52,13 @@ public class PostInteractions {
         ensureVisible(viewer, postId);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = Keyset.query(em, """
-                        select u.id, u.username, u.name, u.avatar_url, u.is_private, %s, l.created_at, l.user_id
+                        select %s, l.created_at, l.user_id
                         from post_likes l join users u on u.id = l.user_id
                         where l.post_id = :post and u.deactivated_at is null and %s %%s
-                        order by l.created_at desc, l.user_id desc""".formatted(Relationships.FOLLOWED_BY_VIEWER_SQL,
+                        order by l.created_at desc, l.user_id desc""".formatted(GraphItems.UserItem.COLUMNS,
                         Relationships.NOT_BLOCKED_SQL), "(l.created_at, l.user_id)", page)
                 .setParameter("post", postId).setParameter("viewer", viewer).getResultList();
-        return Page.of(rows, page, Keyset::position, row -> new GraphItems.UserItem(((Number) row[0]).longValue(),
-                (String) row[1], (String) row[2], (String) row[3], (Boolean) row[4], (Boolean) row[5]));
+        return Page.of(rows, page, Keyset::position, GraphItems.UserItem::of);
     }
 
     @Transactional
@@ -74,16 +73,6 @@ public class PostInteractions {
         ensureVisible(viewer, postId);
         em.createNativeQuery("delete from saved_posts where user_id = :viewer and post_id = :post")
                 .setParameter("viewer", viewer).setParameter("post", postId).executeUpdate();
-    }
-
-    /** The caller's saved posts that they may still see, newest save first. */
-    @Transactional
-    public Page<PostView> saved(long viewer, PageRequest page) {
-        return queries.page("select " + PostQueries.POST_COLUMNS + ", s.created_at, s.post_id"
-                        + " from saved_posts s join posts p on p.id = s.post_id join users u on u.id = p.author_id"
-                        + " where s.user_id = :viewer and " + PostQueries.VISIBLE_SQL + " %s"
-                        + " order by s.created_at desc, s.post_id desc",
-                "(s.created_at, s.post_id)", page, viewer, query -> { });
     }
 
     private void ensureVisible(long viewer, long postId) {

@@ -70,10 +70,7 @@ public class PostQueries {
         parameters.accept(query);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
-        boolean more = rows.size() > page.limit();
-        List<Object[]> shown = more ? rows.subList(0, page.limit()) : rows;
-        List<PostView> views = views(shown);
-        return new Page<>(views, more ? Keyset.position(shown.get(shown.size() - 1)) : null);
+        return Page.ofAll(rows, page, Keyset::position, this::views);
     }
 
     private List<PostView> views(List<Object[]> rows) {

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.util.Set;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -152,9 +151,5 @@ class AvatarUploadTest extends ApiTest {
     static boolean isReddish(int rgb) {
         Color color = new Color(rgb);
         return color.getRed() > 180 && color.getBlue() < 80;
-    }
-
-    static Set<String> folder() {
-        return MediaFolder.files();
     }
 }

@@ -16,9 +16,15 @@ public record Page<T>(List<T> items,
      */
     public static <R, T> Page<T> of(List<R> rows, PageRequest request, Function<R, String> cursorOf,
                                     Function<R, T> toItem) {
+        return ofAll(rows, request, cursorOf, page -> page.stream().map(toItem).toList());
+    }
+
+    /** Like {@link #of}, for items built from the whole page at once (e.g. one more query for all of them). */
+    public static <R, T> Page<T> ofAll(List<R> rows, PageRequest request, Function<R, String> cursorOf,
+                                       Function<List<R>, List<T>> toItems) {
         boolean more = rows.size() > request.limit();
         List<R> page = more ? rows.subList(0, request.limit()) : rows;
         String next = more ? cursorOf.apply(page.get(page.size() - 1)) : null;
-        return new Page<>(page.stream().map(toItem).toList(), next);
+        return new Page<>(toItems.apply(page), next);
     }
 }
