@@ -6,6 +6,7 @@ import app.shutter.common.pagination.PageRequest;
 import app.shutter.graph.GraphService;
 import app.shutter.post.PostQueries;
 import app.shutter.post.PostView;
+import app.shutter.post.TextEntities;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -40,6 +41,17 @@ public class FeedService {
                         + " where s.user_id = :viewer and " + PostQueries.VISIBLE_SQL + " %s"
                         + " order by s.created_at desc, s.post_id desc",
                 "(s.created_at, s.post_id)", page, viewer, query -> { });
+    }
+
+    /** Posts listed under a hashtag that the caller may see, newest first. */
+    @Transactional
+    public Page<PostView> tagged(long viewer, String tag, PageRequest page) {
+        String name = TextEntities.tagOf(tag);
+        return posts.page("select " + PostQueries.POST_COLUMNS + ", t.post_created_at, t.post_id"
+                        + " from post_tags t join posts p on p.id = t.post_id join users u on u.id = p.author_id"
+                        + " where t.tag = :tag and " + PostQueries.VISIBLE_SQL + " %s"
+                        + " order by t.post_created_at desc, t.post_id desc",
+                "(t.post_created_at, t.post_id)", page, viewer, query -> query.setParameter("tag", name));
     }
 
     /** One account's posts: 404 across a block, 403 for a private account the caller does not follow. */

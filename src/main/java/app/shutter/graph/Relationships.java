@@ -12,9 +12,7 @@ import jakarta.persistence.EntityManager;
 public class Relationships {
 
     /** SQL: no block between :viewer and the row aliased {@code u}, in either direction. */
-    public static final String NOT_BLOCKED_SQL = """
-            not exists (select 1 from blocks b where (b.blocker_id = :viewer and b.blocked_id = u.id)
-                                                  or (b.blocker_id = u.id and b.blocked_id = :viewer))""";
+    public static final String NOT_BLOCKED_SQL = notBlockedSql("u");
 
     /** SQL: whether :viewer follows the row aliased {@code u} (accepted). */
     public static final String FOLLOWED_BY_VIEWER_SQL = """
@@ -23,6 +21,14 @@ public class Relationships {
 
     @Inject
     EntityManager em;
+
+    /** SQL: no block between :viewer and the user row aliased {@code alias}, in either direction. */
+    public static String notBlockedSql(String alias) {
+        return """
+                not exists (select 1 from blocks b where (b.blocker_id = :viewer and b.blocked_id = %1$s.id)
+                                                      or (b.blocker_id = %1$s.id and b.blocked_id = :viewer))"""
+                .formatted(alias);
+    }
 
     public Relationship between(long viewer, long target) {
         if (viewer == target) {

@@ -68,6 +68,11 @@ public class PostQueries {
                                Consumer<Query> parameters) {
         Query query = Keyset.query(em, sql, keysetColumns, page).setParameter("viewer", viewer);
         parameters.accept(query);
+        return page(query, page);
+    }
+
+    /** A page from a ready query whose rows are {@link #POST_COLUMNS} then their position (time, id). */
+    public Page<PostView> page(Query query, PageRequest page) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         return Page.ofAll(rows, page, Keyset::position, this::views);

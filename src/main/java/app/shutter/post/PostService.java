@@ -30,6 +30,9 @@ public class PostService {
     PostQueries queries;
 
     @Inject
+    PostTagging tagging;
+
+    @Inject
     EntityManager em;
 
     public PostView create(long author, List<FileUpload> uploads, String caption) {
@@ -40,8 +43,9 @@ public class PostService {
         if (caption != null && caption.length() > PostRequests.MAX_CAPTION) {
             throw ApiException.invalidField("caption", "must be at most 2200 characters");
         }
+        TextEntities entities = TextEntities.parse(caption, "caption");
         List<StoredMedia> stored = media.store(uploads, MediaPurpose.POST, MEDIA_PART);
-        long id = media.commit(stored, () -> insert(author, blankToNull(caption), stored));
+        long id = media.commit(stored, () -> insert(author, blankToNull(caption), entities, stored));
         return view(author, id);
     }
 
@@ -52,10 +56,12 @@ public class PostService {
 
     @Transactional
     public PostView edit(long viewer, long postId, PostRequests.Edit edit) {
+        TextEntities entities = TextEntities.parse(edit.caption(), "caption");
         Post post = ownPost(viewer, postId);
         post.caption = blankToNull(edit.caption());
         post.editedAt = Instant.now();
         em.flush();
+        tagging.captionWritten(postId, entities);
         return view(viewer, postId);
     }
 
@@ -84,7 +90,7 @@ public class PostService {
                 .executeUpdate();
     }
 
-    private long insert(long author, String caption, List<StoredMedia> stored) {
+    private long insert(long author, String caption, TextEntities entities, List<StoredMedia> stored) {
         Post post = new Post();
         post.authorId = author;
         post.caption = caption;
@@ -95,6 +101,7 @@ public class PostService {
         }
         em.createNativeQuery("update users set posts_count = posts_count + 1 where id = :id")
                 .setParameter("id", author).executeUpdate();
+        tagging.captionWritten(post.id, entities);
         return post.id;
     }
 

@@ -21,6 +21,15 @@ public final class TestPosts {
         return publish(author, "a post").extract().jsonPath().getLong("id");
     }
 
+    /** Comments (or replies, with a parent) and returns the new comment's id. */
+    public static long comment(TestUser author, long postId, String text, Long parentId) {
+        var body = new java.util.HashMap<String, Object>();
+        body.put("text", text);
+        body.put("parentId", parentId);
+        return author.request().body(body).post("/posts/" + postId + "/comments").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+    }
+
     public static void follow(TestUser fan, TestUser star) {
         fan.request().post("/users/" + star.username() + "/follow").then().statusCode(200);
     }

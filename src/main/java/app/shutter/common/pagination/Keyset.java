@@ -19,7 +19,16 @@ public final class Keyset {
 
     /** @param columns the ordered keyset columns, e.g. {@code (p.created_at, p.id)} (descending order) */
     public static Query query(EntityManager em, String sql, String columns, PageRequest page) {
-        String clause = page.after() == null ? "" : "and " + columns + " < (:afterAt, :afterId)";
+        return query(em, sql, columns, page, "<");
+    }
+
+    /** Like {@link #query} for a list in ascending order (oldest first). */
+    public static Query ascending(EntityManager em, String sql, String columns, PageRequest page) {
+        return query(em, sql, columns, page, ">");
+    }
+
+    private static Query query(EntityManager em, String sql, String columns, PageRequest page, String after) {
+        String clause = page.after() == null ? "" : "and " + columns + " " + after + " (:afterAt, :afterId)";
         Query query = em.createNativeQuery(sql.formatted(clause) + " limit :limit")
                 .setParameter("limit", page.fetchSize());
         if (page.after() != null) {

@@ -1,0 +1,89 @@
+package app.shutter.feed;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+
+/**
+ * Computes the discovery ranking ahead of time into a new snapshot, so /explore reads ranked rows by
+ * position instead of scoring posts per request. Every instance runs the job; an advisory lock and the age of
+ * the newest snapshot make one of them do the work per period.
+ */
+@ApplicationScoped
+public class ExploreRanking {
+
+    private static final Logger LOG = Logger.getLogger(ExploreRanking.class);
+
+    /**
+     * Score: engagement in the window (a comment weighs two likes; every post starts at one so new posts
+     * can surface) divided by (age in hours + 2)^1.5, so fresh engagement beats old fame.
+     */
+    private static final String RANK = """
+            with since as (select now() - :windowSeconds * interval '1 second' as at),
+            snapshot as (insert into explore_snapshots default values returning id)
+            insert into explore_posts (snapshot_id, position, post_id, score)
+            select snapshot.id, row_number() over (order by ranked.score desc, ranked.post_id desc),
+                   ranked.post_id, ranked.score
+            from snapshot, (
+                select p.id as post_id,
+                       (1 + (select count(*) from post_likes l where l.post_id = p.id and l.created_at > (select at from since))
+                          + 2 * (select count(*) from comments c where c.post_id = p.id and c.created_at > (select at from since)))
+                       / power(extract(epoch from (now() - p.created_at)) / 3600 + 2, 1.5) as score
+                from posts p join users u on u.id = p.author_id
+                where p.created_at > now() - :maxAgeSeconds * interval '1 second'
+                  and not u.is_private and u.deactivated_at is null
+                order by score desc, p.id desc
+                limit :size) ranked""";
+
+    @Inject
+    ExploreConfig config;
+
+    @Inject
+    EntityManager em;
+
+    @Scheduled(identity = "explore-ranking", every = "${shutter.explore.refresh-every}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        refresh(false);
+    }
+
+    /**
+     * @param force recompute even if another instance did so within the last half period
+     * @return whether this call wrote a new snapshot
+     */
+    @Transactional
+    public boolean refresh(boolean force) {
+        if (!(Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(hashtext('shutter.explore-ranking'))")
+                .getSingleResult()) {
+            return false;
+        }
+        if (!force && (Boolean) em.createNativeQuery("select exists (select 1 from explore_snapshots"
+                        + " where computed_at > now() - :halfPeriod * interval '1 second')")
+                .setParameter("halfPeriod", halfPeriodSeconds()).getSingleResult()) {
+            return false;
+        }
+        em.createNativeQuery(RANK)
+                .setParameter("windowSeconds", config.engagementWindow().toSeconds())
+                .setParameter("maxAgeSeconds", config.maxPostAge().toSeconds())
+                .setParameter("size", config.size()).executeUpdate();
+        int dropped = em.createNativeQuery("""
+                        delete from explore_snapshots where computed_at < now() - :keepSeconds * interval '1 second'
+                        and id <> (select max(id) from explore_snapshots)""")
+                .setParameter("keepSeconds", config.keepPrevious().toSeconds()).executeUpdate();
+        LOG.debugf("Explore ranking refreshed; %d old snapshots dropped", dropped);
+        return true;
+    }
+
+    private long halfPeriodSeconds() {
+        try {
+            return Duration.parse("PT" + config.refreshEvery().toUpperCase()).toSeconds() / 2;
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package app.shutter.post;
+
+import app.shutter.common.error.ApiException;
+import app.shutter.common.pagination.Keyset;
+import app.shutter.common.pagination.Page;
+import app.shutter.common.pagination.PageRequest;
+import app.shutter.graph.Relationships;
+import app.shutter.user.AccountEvents;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Comments and their one level of replies. Every change takes the post's row lock first (the counter
+ * update), then the parent's, so concurrent comments, replies and deletions queue instead of deadlocking,
+ * and comment_count (replies included) and reply_count stay exact.
+ */
+@ApplicationScoped
+public class CommentService {
+
+    /** A comment row the viewer may see: its post is visible and its author is active and not blocked. */
+    private static final String FROM_VISIBLE = " " + """
+            from comments c join users a on a.id = c.author_id join posts p on p.id = c.post_id
+            join users u on u.id = p.author_id
+            where c.id = :comment and a.deactivated_at is null and %s and %s"""
+            .formatted(Relationships.notBlockedSql("a"), PostQueries.VISIBLE_SQL);
+
+    private static final String LIST = "select " + CommentView.COLUMNS
+            + " from comments c join users u on u.id = c.author_id where %s and u.deactivated_at is null and "
+            + Relationships.NOT_BLOCKED_SQL + " %%s order by c.created_at, c.id";
+
+    @Inject
+    PostQueries posts;
+
+    @Inject
+    PostTagging tagging;
+
+    @Inject
+    EntityManager em;
+
+    @Transactional
+    public CommentView create(long viewer, long postId, PostRequests.NewComment request) {
+        if (!posts.isVisible(viewer, postId)) {
+            throw PostService.notFound();
+        }
+        TextEntities entities = TextEntities.parse(request.text(), "text");
+        Long parent = request.parentId() == null ? null : threadOf(viewer, postId, request.parentId());
+        List<?> postAuthor = em.createNativeQuery("update posts set comment_count = comment_count + 1 where id = :post"
+                + " returning author_id").setParameter("post", postId).getResultList();
+        if (postAuthor.isEmpty()) {
+            throw PostService.notFound();
+        }
+        if (parent != null && em.createNativeQuery("update comments set reply_count = reply_count + 1 where id = :id")
+                .setParameter("id", parent).executeUpdate() == 0) {
+            throw noSuchParent();
+        }
+        Comment comment = new Comment();
+        comment.postId = postId;
+        comment.parentId = parent;
+        comment.authorId = viewer;
+        comment.text = request.text();
+        comment.createdAt = Instant.now();
+        comment.persist();
+        em.flush();
+        tagging.commentWritten(comment.id, postId, ((Number) postAuthor.get(0)).longValue() == viewer, entities);
+        return view(comment.id);
+    }
+
+    @Transactional
+    public CommentView comment(long viewer, long commentId) {
+        if (!isVisible(viewer, commentId)) {
+            throw notFound();
+        }
+        return view(commentId);
+    }
+
+    /** A post's top-level comments, oldest first. */
+    @Transactional
+    public Page<CommentView> comments(long viewer, long postId, PageRequest page) {
+        if (!posts.isVisible(viewer, postId)) {
+            throw PostService.notFound();
+        }
+        return list(LIST.formatted("c.post_id = :parent and c.parent_id is null"), postId, viewer, page);
+    }
+
+    /** A comment's replies, oldest first. */
+    @Transactional
+    public Page<CommentView> replies(long viewer, long commentId, PageRequest page) {
+        if (!isVisible(viewer, commentId)) {
+            throw notFound();
+        }
+        return list(LIST.formatted("c.parent_id = :parent"), commentId, viewer, page);
+    }
+
+    /** By the comment's author or the post's author; its replies go with it. */
+    @Transactional
+    public void delete(long viewer, long commentId) {
+        List<?> found = em.createNativeQuery("select c.post_id, c.parent_id, c.author_id, p.author_id as post_author"
+                        + " from comments c join posts p on p.id = c.post_id join users u on u.id = p.author_id"
+                        + " where c.id = :comment and " + PostQueries.VISIBLE_SQL)
+                .setParameter("comment", commentId).setParameter("viewer", viewer).getResultList();
+        if (found.isEmpty()) {
+            throw notFound();
+        }
+        Object[] row = (Object[]) found.get(0);
+        long postId = ((Number) row[0]).longValue();
+        long postAuthor = ((Number) row[3]).longValue();
+        if (((Number) row[2]).longValue() != viewer && postAuthor != viewer) {
+            if (!isVisible(viewer, commentId)) {
+                throw notFound();
+            }
+            throw ApiException.forbidden("Only the comment's author or the post's author can delete it");
+        }
+        // the post's lock first, as creation takes it, before any comment row is touched
+        em.createNativeQuery("select id from posts where id = :post for no key update").setParameter("post", postId)
+                .getResultList();
+        Number authorCommentsGone = (Number) em.createNativeQuery("""
+                        with gone as (delete from comments where id = :comment or parent_id = :comment
+                                      returning author_id)
+                        update posts p set comment_count = p.comment_count - (select count(*) from gone)
+                        where p.id = :post
+                        returning (select count(*) from gone where gone.author_id = p.author_id)""")
+                .setParameter("post", postId).setParameter("comment", commentId).getSingleResult();
+        if (row[1] != null) {
+            em.createNativeQuery("update comments set reply_count = reply_count - 1 where id = :id")
+                    .setParameter("id", row[1]).executeUpdate();
+        }
+        if (authorCommentsGone.longValue() > 0) {
+            tagging.authorCommentsDeleted(postId);
+        }
+    }
+
+    /** A deleted account's comments go, with the replies under them; counters and mentions follow. */
+    void onDeactivated(@Observes AccountEvents.Deactivated event) {
+        em.createNativeQuery("""
+                        with gone as (delete from comments c where c.author_id = :user
+                                          or c.parent_id in (select id from comments where author_id = :user)
+                                      returning c.post_id, c.parent_id),
+                        counted as (update posts p set comment_count = p.comment_count - g.n
+                                    from (select post_id, count(*) as n from gone group by post_id) g
+                                    where p.id = g.post_id)
+                        update comments c set reply_count = c.reply_count - g.n
+                        from (select parent_id, count(*) as n from gone where parent_id is not null group by parent_id) g
+                        where c.id = g.parent_id and c.author_id <> :user""")
+                .setParameter("user", event.userId()).executeUpdate();
+        em.createNativeQuery("delete from post_mentions where user_id = :user").setParameter("user", event.userId())
+                .executeUpdate();
+        em.createNativeQuery("delete from comment_mentions where user_id = :user")
+                .setParameter("user", event.userId()).executeUpdate();
+    }
+
+    private boolean isVisible(long viewer, long commentId) {
+        return (Boolean) em.createNativeQuery("select exists (select 1" + FROM_VISIBLE + ")")
+                .setParameter("comment", commentId).setParameter("viewer", viewer).getSingleResult();
+    }
+
+    private Page<CommentView> list(String sql, long parent, long viewer, PageRequest page) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = Keyset.ascending(em, sql, "(c.created_at, c.id)", page)
+                .setParameter("parent", parent).setParameter("viewer", viewer).getResultList();
+        return Page.of(rows, page, Keyset::position, CommentView::of);
+    }
+
+    /** The top-level comment a new reply joins: the parent itself, or the parent's own parent. */
+    private Long threadOf(long viewer, long postId, long parentId) {
+        List<?> thread = em.createNativeQuery("select coalesce(c.parent_id, c.id)" + FROM_VISIBLE
+                        + " and c.post_id = :post")
+                .setParameter("comment", parentId).setParameter("post", postId).setParameter("viewer", viewer)
+                .getResultList();
+        if (thread.isEmpty()) {
+            throw noSuchParent();
+        }
+        return ((Number) thread.get(0)).longValue();
+    }
+
+    private CommentView view(long commentId) {
+        Object[] row = (Object[]) em.createNativeQuery("select " + CommentView.COLUMNS
+                        + " from comments c join users u on u.id = c.author_id where c.id = :id")
+                .setParameter("id", commentId).getSingleResult();
+        return CommentView.of(row);
+    }
+
+    private static ApiException noSuchParent() {
+        return ApiException.invalidField("parentId", "is not a comment on this post");
+    }
+
+    static ApiException notFound() {
+        return ApiException.notFound("No such comment");
+    }
+}
