@@ -9,9 +9,13 @@ import java.time.Duration;
 @ConfigMapping(prefix = "shutter.explore")
 public interface ExploreConfig {
 
-    /** How often the ranking is recomputed ("off" disables the job, as in tests). */
+    /** How often the ranking is recomputed. */
     @WithDefault("5m")
-    String refreshEvery();
+    Duration refreshEvery();
+
+    /** Whether this instance runs the job (tests refresh the ranking themselves). */
+    @WithDefault("true")
+    boolean scheduled();
 
     /** Likes and comments count toward the score when they are at most this old. */
     @WithDefault("48h")

@@ -7,8 +7,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
-import java.time.Duration;
-
 /**
  * Computes the discovery ranking ahead of time into a new snapshot, so /explore reads ranked rows by
  * position instead of scoring posts per request. Every instance runs the job; an advisory lock and the age of
@@ -49,7 +47,9 @@ public class ExploreRanking {
     @Scheduled(identity = "explore-ranking", every = "${shutter.explore.refresh-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        refresh(false);
+        if (config.scheduled()) {
+            refresh(false);
+        }
     }
 
     /**
@@ -64,7 +64,7 @@ public class ExploreRanking {
         }
         if (!force && (Boolean) em.createNativeQuery("select exists (select 1 from explore_snapshots"
                         + " where computed_at > now() - :halfPeriod * interval '1 second')")
-                .setParameter("halfPeriod", halfPeriodSeconds()).getSingleResult()) {
+                .setParameter("halfPeriod", config.refreshEvery().toSeconds() / 2).getSingleResult()) {
             return false;
         }
         em.createNativeQuery(RANK)
@@ -77,13 +77,5 @@ public class ExploreRanking {
                 .setParameter("keepSeconds", config.keepPrevious().toSeconds()).executeUpdate();
         LOG.debugf("Explore ranking refreshed; %d old snapshots dropped", dropped);
         return true;
-    }
-
-    private long halfPeriodSeconds() {
-        try {
-            return Duration.parse("PT" + config.refreshEvery().toUpperCase()).toSeconds() / 2;
-        } catch (RuntimeException e) {
-            return 0;
-        }
     }
 }

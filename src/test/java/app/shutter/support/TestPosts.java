@@ -1,6 +1,7 @@
 package app.shutter.support;
 
 import app.shutter.support.TestUsers.TestUser;
+import io.restassured.builder.MultiPartSpecBuilder;
 import io.restassured.response.ValidatableResponse;
 
 /** Publishes posts through the API, and the graph steps post tests need. */
@@ -12,7 +13,8 @@ public final class TestPosts {
     public static ValidatableResponse publish(TestUser author, String caption) {
         var request = author.upload().multiPart("media", "p.jpg", MediaSamples.jpeg(24, 24), "image/jpeg");
         if (caption != null) {
-            request = request.multiPart("caption", caption);
+            request = request.multiPart(new MultiPartSpecBuilder(caption).controlName("caption").charset("UTF-8")
+                    .build());
         }
         return request.post("/posts").then().statusCode(201);
     }
