@@ -20,8 +20,11 @@ public interface AuthConfig {
     @WithDefault("12")
     int bcryptCost();
 
-    /** How often an instance picks up sessions revoked by other instances. */
-    @WithDefault("5s")
+    /**
+     * Other instances' revocations arrive at once through LISTEN/NOTIFY; this poll is the safety net for
+     * announcements lost while the listening connection was down.
+     */
+    @WithDefault("30s")
     Duration revocationPollInterval();
 
     RateLimits rateLimit();

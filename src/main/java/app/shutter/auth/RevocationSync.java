@@ -1,6 +1,8 @@
 package app.shutter.auth;
 
+import app.shutter.common.events.ClusterEvents;
 import app.shutter.common.security.SessionRevocations;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,10 +30,18 @@ public class RevocationSync {
     @Inject
     AuthConfig config;
 
+    @Inject
+    ClusterEvents events;
+
     @ConfigProperty(name = "mp.jwt.verify.clock.skew", defaultValue = "60")
     int clockSkewSeconds;
 
     private volatile Instant lastPoll;
+
+    /** Tells every instance, after commit, to load the revocations (ids could exceed a payload's size). */
+    void announce(@Observes(during = TransactionPhase.IN_PROGRESS) SessionsRevoked event) {
+        events.publish(ClusterEvents.Channel.SESSIONS, "");
+    }
 
     void onRevoked(@Observes(during = TransactionPhase.AFTER_SUCCESS) SessionsRevoked event) {
         Instant forgetAfter = forgetAfter(event.revokedAt());
@@ -43,13 +53,24 @@ public class RevocationSync {
         Instant now = Instant.now();
         load(now.minus(tokenLifetime()));
         lastPoll = now;
+        events.subscribe(ClusterEvents.Channel.SESSIONS, new ClusterEvents.Subscriber() {
+            @Override
+            public void onEvent(String payload) {
+                QuarkusTransaction.requiringNew().run(RevocationSync.this::poll);
+            }
+
+            @Override
+            public void onReconnect() {
+                onEvent("");
+            }
+        });
     }
 
     /** Revocations made by other instances sharing the database reach this one within a few seconds. */
     @Scheduled(every = "${shutter.auth.revocation-poll-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
-    void poll() {
+    synchronized void poll() {
         Instant now = Instant.now();
         Instant since = lastPoll == null ? now.minus(tokenLifetime()) : lastPoll.minus(POLL_OVERLAP);
         load(since);

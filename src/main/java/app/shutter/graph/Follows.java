@@ -1,6 +1,7 @@
 package app.shutter.graph;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
@@ -19,6 +20,9 @@ public class Follows {
     @Inject
     EntityManager em;
 
+    @Inject
+    Event<Object> events;
+
     /** @return the status after the call; counters change only if a new accepted follow was inserted */
     public Status follow(long follower, long followee, boolean needsApproval) {
         List<?> inserted = em.createNativeQuery("""
@@ -32,6 +36,7 @@ public class Follows {
             if (!needsApproval) {
                 adjustCounters(follower, followee, 1);
             }
+            events.fire(new GraphEvents.Followed(follower, followee, needsApproval));
             return needsApproval ? Status.requested : Status.following;
         }
         return status(follower, followee);
@@ -56,6 +61,9 @@ public class Follows {
         if (!removed.isEmpty() && "accepted".equals(removed.get(0))) {
             adjustCounters(follower, followee, -1);
         }
+        if (!removed.isEmpty()) {
+            events.fire(new GraphEvents.FollowEnded(follower, followee));
+        }
     }
 
     /** @return false when there was no pending request */
@@ -66,16 +74,21 @@ public class Follows {
                 .setParameter("follower", follower).setParameter("followee", followee).executeUpdate();
         if (accepted == 1) {
             adjustCounters(follower, followee, 1);
+            events.fire(new GraphEvents.RequestAccepted(follower, followee));
         }
         return accepted == 1;
     }
 
     /** @return false when there was no pending request */
     public boolean decline(long follower, long followee) {
-        return em.createNativeQuery("""
+        boolean declined = em.createNativeQuery("""
                         delete from follows where follower_id = :follower and followee_id = :followee
                         and status = 'pending'""")
                 .setParameter("follower", follower).setParameter("followee", followee).executeUpdate() == 1;
+        if (declined) {
+            events.fire(new GraphEvents.FollowEnded(follower, followee));
+        }
+        return declined;
     }
 
     /** An account that turns public accepts every pending request. */

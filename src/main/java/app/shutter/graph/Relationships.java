@@ -15,19 +15,29 @@ public class Relationships {
     public static final String NOT_BLOCKED_SQL = notBlockedSql("u");
 
     /** SQL: whether :viewer follows the row aliased {@code u} (accepted). */
-    public static final String FOLLOWED_BY_VIEWER_SQL = """
-            exists (select 1 from follows m where m.follower_id = :viewer and m.followee_id = u.id
-                                             and m.status = 'accepted')""";
+    public static final String FOLLOWED_BY_VIEWER_SQL = followedBySql(":viewer", "u");
 
     @Inject
     EntityManager em;
 
     /** SQL: no block between :viewer and the user row aliased {@code alias}, in either direction. */
     public static String notBlockedSql(String alias) {
+        return notBlockedSql(":viewer", alias);
+    }
+
+    /** SQL: no block between the user id expression {@code viewer} and the user row {@code alias}. */
+    public static String notBlockedSql(String viewer, String alias) {
         return """
-                not exists (select 1 from blocks b where (b.blocker_id = :viewer and b.blocked_id = %1$s.id)
-                                                      or (b.blocker_id = %1$s.id and b.blocked_id = :viewer))"""
-                .formatted(alias);
+                not exists (select 1 from blocks b where (b.blocker_id = %1$s and b.blocked_id = %2$s.id)
+                                                      or (b.blocker_id = %2$s.id and b.blocked_id = %1$s))"""
+                .formatted(viewer, alias);
+    }
+
+    /** SQL: whether the user id expression {@code viewer} follows the user row {@code alias} (accepted). */
+    public static String followedBySql(String viewer, String alias) {
+        return """
+                exists (select 1 from follows m where m.follower_id = %1$s and m.followee_id = %2$s.id
+                                                 and m.status = 'accepted')""".formatted(viewer, alias);
     }
 
     public Relationship between(long viewer, long target) {

@@ -7,6 +7,7 @@ import app.shutter.common.pagination.PageRequest;
 import app.shutter.graph.Relationships;
 import app.shutter.user.AccountEvents;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -43,13 +44,17 @@ public class CommentService {
     @Inject
     EntityManager em;
 
+    @Inject
+    Event<Object> events;
+
     @Transactional
     public CommentView create(long viewer, long postId, PostRequests.NewComment request) {
         if (!posts.isVisible(viewer, postId)) {
             throw PostService.notFound();
         }
         TextEntities entities = TextEntities.parse(request.text(), "text");
-        Long parent = request.parentId() == null ? null : threadOf(viewer, postId, request.parentId());
+        Object[] repliedTo = request.parentId() == null ? null : repliedTo(viewer, postId, request.parentId());
+        Long parent = repliedTo == null ? null : ((Number) repliedTo[0]).longValue();
         List<?> postAuthor = em.createNativeQuery("update posts set comment_count = comment_count + 1 where id = :post"
                 + " returning author_id").setParameter("post", postId).getResultList();
         if (postAuthor.isEmpty()) {
@@ -67,7 +72,10 @@ public class CommentService {
         comment.createdAt = Instant.now();
         comment.persist();
         em.flush();
-        tagging.commentWritten(comment.id, postId, ((Number) postAuthor.get(0)).longValue() == viewer, entities);
+        long author = ((Number) postAuthor.get(0)).longValue();
+        List<Long> mentioned = tagging.commentWritten(comment.id, postId, author == viewer, entities);
+        events.fire(new PostEvents.Commented(viewer, postId, author, comment.id,
+                repliedTo == null ? null : ((Number) repliedTo[1]).longValue(), mentioned));
         return view(comment.id);
     }
 
@@ -166,16 +174,19 @@ public class CommentService {
         return Page.of(rows, page, Keyset::position, CommentView::of);
     }
 
-    /** The top-level comment a new reply joins: the parent itself, or the parent's own parent. */
-    private Long threadOf(long viewer, long postId, long parentId) {
-        List<?> thread = em.createNativeQuery("select coalesce(c.parent_id, c.id)" + FROM_VISIBLE
+    /**
+     * The comment a new reply answers: [the top-level comment the reply joins (the parent itself, or the
+     * parent's own parent), the replied-to comment's author].
+     */
+    private Object[] repliedTo(long viewer, long postId, long parentId) {
+        List<?> thread = em.createNativeQuery("select coalesce(c.parent_id, c.id), c.author_id" + FROM_VISIBLE
                         + " and c.post_id = :post")
                 .setParameter("comment", parentId).setParameter("post", postId).setParameter("viewer", viewer)
                 .getResultList();
         if (thread.isEmpty()) {
             throw noSuchParent();
         }
-        return ((Number) thread.get(0)).longValue();
+        return (Object[]) thread.get(0);
     }
 
     private CommentView view(long commentId) {

@@ -6,6 +6,7 @@ import app.shutter.common.pagination.PageRequest;
 import app.shutter.graph.GraphItems;
 import app.shutter.graph.Relationships;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -25,25 +26,36 @@ public class PostInteractions {
     @Inject
     EntityManager em;
 
+    @Inject
+    Event<Object> events;
+
     @Transactional
     public PostRequests.LikeState like(long viewer, long postId) {
         ensureVisible(viewer, postId);
-        return likeState(em.createNativeQuery("""
+        Object[] row = (Object[]) em.createNativeQuery("""
                 with added as (insert into post_likes (post_id, user_id) values (:post, :viewer)
                                on conflict do nothing returning 1)
                 update posts set like_count = like_count + (select count(*) from added) where id = :post
-                returning like_count""").setParameter("post", postId).setParameter("viewer", viewer)
-                .getSingleResult(), true);
+                returning like_count, (select count(*) from added), author_id""")
+                .setParameter("post", postId).setParameter("viewer", viewer).getSingleResult();
+        if (((Number) row[1]).intValue() == 1) {
+            events.fire(new PostEvents.Liked(viewer, postId, ((Number) row[2]).longValue()));
+        }
+        return likeState(row[0], true);
     }
 
     @Transactional
     public PostRequests.LikeState unlike(long viewer, long postId) {
         ensureVisible(viewer, postId);
-        return likeState(em.createNativeQuery("""
+        Object[] row = (Object[]) em.createNativeQuery("""
                 with removed as (delete from post_likes where post_id = :post and user_id = :viewer returning 1)
                 update posts set like_count = like_count - (select count(*) from removed) where id = :post
-                returning like_count""").setParameter("post", postId).setParameter("viewer", viewer)
-                .getSingleResult(), false);
+                returning like_count, (select count(*) from removed)""")
+                .setParameter("post", postId).setParameter("viewer", viewer).getSingleResult();
+        if (((Number) row[1]).intValue() == 1) {
+            events.fire(new PostEvents.Unliked(viewer, postId));
+        }
+        return likeState(row[0], false);
     }
 
     /** Who liked a visible post, newest first, without accounts blocked either way. */

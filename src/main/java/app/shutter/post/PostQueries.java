@@ -35,11 +35,16 @@ public class PostQueries {
             exists (select 1 from saved_posts s where s.post_id = p.id and s.user_id = :viewer) as saved""";
 
     /** SQL: the author (alias u) is active and :viewer may see their posts. */
-    public static final String VISIBLE_SQL = "u.deactivated_at is null and (u.id = :viewer or (" + Relationships.NOT_BLOCKED_SQL
-            + " and (not u.is_private or " + Relationships.FOLLOWED_BY_VIEWER_SQL + ")))";
+    public static final String VISIBLE_SQL = visibleSql(":viewer");
 
     @Inject
     EntityManager em;
+
+    /** SQL: the author (alias u) is active and the user id expression {@code viewer} may see their posts. */
+    public static String visibleSql(String viewer) {
+        return "u.deactivated_at is null and (u.id = " + viewer + " or (" + Relationships.notBlockedSql(viewer, "u")
+                + " and (not u.is_private or " + Relationships.followedBySql(viewer, "u") + ")))";
+    }
 
     @Inject
     MediaUploads media;

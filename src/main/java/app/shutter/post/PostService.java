@@ -6,6 +6,7 @@ import app.shutter.media.MediaUploads;
 import app.shutter.media.StoredMedia;
 import app.shutter.user.AccountEvents;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -35,6 +36,9 @@ public class PostService {
     @Inject
     EntityManager em;
 
+    @Inject
+    Event<Object> events;
+
     public PostView create(long author, List<FileUpload> uploads, String caption) {
         if (uploads == null || uploads.isEmpty()) {
             throw ApiException.invalidField(MEDIA_PART, "at least one photo or video is required, as multipart file"
@@ -61,7 +65,7 @@ public class PostService {
         post.caption = blankToNull(edit.caption());
         post.editedAt = Instant.now();
         em.flush();
-        tagging.captionWritten(postId, entities);
+        events.fire(new PostEvents.CaptionWritten(viewer, postId, tagging.captionWritten(postId, entities)));
         return view(viewer, postId);
     }
 
@@ -101,7 +105,7 @@ public class PostService {
         }
         em.createNativeQuery("update users set posts_count = posts_count + 1 where id = :id")
                 .setParameter("id", author).executeUpdate();
-        tagging.captionWritten(post.id, entities);
+        events.fire(new PostEvents.CaptionWritten(author, post.id, tagging.captionWritten(post.id, entities)));
         return post.id;
     }
 

@@ -4,7 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongConsumer;
 
 /**
  * Revoked sessions whose access tokens could still be unexpired, kept in memory so that every request
@@ -16,13 +19,23 @@ public class SessionRevocations {
 
     // session id -> when its last access token expires at the latest; after that the entry is useless
     private final Map<Long, Instant> revoked = new ConcurrentHashMap<>();
+    private final List<LongConsumer> listeners = new CopyOnWriteArrayList<>();
 
     public boolean isRevoked(long sessionId) {
         return revoked.containsKey(sessionId);
     }
 
     public void revoke(long sessionId, Instant forgetAfter) {
-        revoked.merge(sessionId, forgetAfter, (a, b) -> a.isAfter(b) ? a : b);
+        if (revoked.putIfAbsent(sessionId, forgetAfter) == null) {
+            listeners.forEach(listener -> listener.accept(sessionId));
+        } else {
+            revoked.merge(sessionId, forgetAfter, (a, b) -> a.isAfter(b) ? a : b);
+        }
+    }
+
+    /** Called once per newly revoked session, e.g. to end the live streams it opened. */
+    public void onRevoked(LongConsumer listener) {
+        listeners.add(listener);
     }
 
     /** Drops entries whose tokens have all expired. */

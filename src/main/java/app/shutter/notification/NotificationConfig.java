@@ -1,0 +1,15 @@
+package app.shutter.notification;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Live notification streams (prefix {@code shutter.notifications}). */
+@ConfigMapping(prefix = "shutter.notifications")
+public interface NotificationConfig {
+
+    /** How often an idle stream gets a comment line, so proxies do not close it. */
+    @WithDefault("20s")
+    Duration heartbeat();
+}

@@ -1,0 +1,179 @@
+package app.shutter.notification;
+
+import app.shutter.common.events.ClusterEvents;
+import app.shutter.common.security.SessionRevocations;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import org.jboss.logging.Logger;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The notification streams this instance holds. An announcement for a recipient (from any instance, see
+ * {@link ClusterEvents}) makes each of their streams catch up from the table after the last sequence number
+ * it sent, so live delivery, resuming and reconnecting are one code path and nothing is sent twice or lost.
+ */
+@ApplicationScoped
+public class NotificationStreams implements ClusterEvents.Subscriber {
+
+    private static final Logger LOG = Logger.getLogger(NotificationStreams.class);
+    private static final int BATCH = 100;
+    private static final long RECONNECT_DELAY_MILLIS = 3_000;
+
+    @Inject
+    NotificationQueries queries;
+
+    @Inject
+    ClusterEvents events;
+
+    @Inject
+    SessionRevocations revocations;
+
+    @Inject
+    NotificationConfig config;
+
+    private final Map<Long, Set<LiveStream>> byRecipient = new ConcurrentHashMap<>();
+    // catch-ups and heartbeats: the listener thread only hands work over
+    private final ExecutorService workers = Executors.newFixedThreadPool(2, named("notification-streams"));
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(named("stream-timers"));
+
+    void start(@Observes StartupEvent event) {
+        events.subscribe(ClusterEvents.Channel.NOTIFICATIONS, this);
+        revocations.onRevoked(session -> all().stream().filter(s -> s.session == session).forEach(this::close));
+        long heartbeat = config.heartbeat().toMillis();
+        timers.scheduleAtFixedRate(() -> all().forEach(s -> workers.submit(() -> heartbeat(s))), heartbeat,
+                heartbeat, TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        all().forEach(this::close);
+        timers.shutdownNow();
+        workers.shutdownNow();
+    }
+
+    /**
+     * @param resumeAfter the Last-Event-ID, or null to send only what is stored from now on
+     * @param expiresAt   the token's expiry (epoch seconds): the stream ends then
+     */
+    public void open(long recipient, long session, long expiresAt, Long resumeAfter, SseEventSink sink, Sse sse) {
+        long start = resumeAfter != null ? resumeAfter
+                : QuarkusTransaction.requiringNew().call(() -> queries.lastSeq(recipient));
+        LiveStream stream = new LiveStream(recipient, session, sink, sse, start);
+        byRecipient.computeIfAbsent(recipient, id -> ConcurrentHashMap.newKeySet()).add(stream);
+        stream.expiry = timers.schedule(() -> close(stream),
+                Math.max(0, expiresAt * 1000 - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
+        // Sent on the request's thread, before anything else can write: it opens the response at once, and
+        // retry tells EventSource how long to wait before reconnecting.
+        if (send(stream, sse.newEventBuilder().comment("connected").reconnectDelay(RECONNECT_DELAY_MILLIS).build())) {
+            schedule(stream);
+        }
+    }
+
+    @Override
+    public void onEvent(String payload) {
+        Set<LiveStream> streams = byRecipient.get(Long.parseLong(payload));
+        if (streams != null) {
+            streams.forEach(this::schedule);
+        }
+    }
+
+    @Override
+    public void onReconnect() {
+        all().forEach(this::schedule);
+    }
+
+    private void schedule(LiveStream stream) {
+        if (stream.queued.compareAndSet(false, true)) {
+            workers.submit(() -> catchUp(stream));
+        }
+    }
+
+    private void catchUp(LiveStream stream) {
+        stream.queued.set(false);
+        synchronized (stream) {
+            try {
+                List<NotificationQueries.Delivery> batch;
+                do {
+                    batch = QuarkusTransaction.requiringNew()
+                            .call(() -> queries.after(stream.recipient, stream.lastSeq, BATCH));
+                    for (NotificationQueries.Delivery delivery : batch) {
+                        if (!send(stream, stream.sse.newEventBuilder().id(Long.toString(delivery.seq()))
+                                .name(delivery.notification().type().value())
+                                .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                                .data(NotificationView.class, delivery.notification()).build())) {
+                            return;
+                        }
+                        stream.lastSeq = delivery.seq();
+                    }
+                } while (batch.size() == BATCH);
+            } catch (RuntimeException e) {
+                LOG.warn("Could not catch a notification stream up; it ends and its client resumes", e);
+                close(stream);
+            }
+        }
+    }
+
+    private void heartbeat(LiveStream stream) {
+        synchronized (stream) {
+            send(stream, stream.sse.newEventBuilder().comment("keep-alive").build());
+        }
+    }
+
+    /** @return false if the client is gone (the stream is closed then) */
+    private boolean send(LiveStream stream, OutboundSseEvent event) {
+        if (stream.closed || stream.sink.isClosed()) {
+            close(stream);
+            return false;
+        }
+        try {
+            stream.sink.send(event).toCompletableFuture().get(10, TimeUnit.SECONDS);
+            return true;
+        } catch (Exception e) {
+            close(stream);
+            return false;
+        }
+    }
+
+    private void close(LiveStream stream) {
+        stream.closed = true;
+        Set<LiveStream> streams = byRecipient.get(stream.recipient);
+        if (streams != null) {
+            streams.remove(stream);
+        }
+        if (stream.expiry != null) {
+            stream.expiry.cancel(false);
+        }
+        try {
+            stream.sink.close();
+        } catch (RuntimeException e) {
+            LOG.debug("Stream already closed", e);
+        }
+    }
+
+    private List<LiveStream> all() {
+        return byRecipient.values().stream().flatMap(Set::stream).toList();
+    }
+
+    private static java.util.concurrent.ThreadFactory named(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

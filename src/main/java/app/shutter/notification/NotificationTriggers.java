@@ -1,0 +1,85 @@
+package app.shutter.notification;
+
+import app.shutter.graph.GraphEvents;
+import app.shutter.post.PostEvents;
+import app.shutter.user.AccountEvents;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Which actions notify whom, and what undoing them takes back. Runs inside the action's transaction.
+ * Deleting a post or comment needs nothing here: its notifications go with it (foreign key cascade).
+ */
+@ApplicationScoped
+public class NotificationTriggers {
+
+    @Inject
+    Notifier notifier;
+
+    void onLiked(@Observes PostEvents.Liked event) {
+        notifier.notify(NotificationType.LIKE, event.actor(), List.of(event.postAuthor()), event.postId(), null);
+    }
+
+    void onUnliked(@Observes PostEvents.Unliked event) {
+        notifier.withdraw("type = 'like' and actor_id = :actor and post_id = :post",
+                "actor", event.actor(), "post", event.postId());
+    }
+
+    /** One notification per person per comment: a reply beats a comment, which beats a mention. */
+    void onCommented(@Observes PostEvents.Commented event) {
+        List<Long> told = new ArrayList<>();
+        if (event.repliedTo() != null) {
+            told.addAll(notifier.notify(NotificationType.REPLY, event.actor(), List.of(event.repliedTo()),
+                    event.postId(), event.commentId()));
+        }
+        if (!told.contains(event.postAuthor())) {
+            told.addAll(notifier.notify(NotificationType.COMMENT, event.actor(), List.of(event.postAuthor()),
+                    event.postId(), event.commentId()));
+        }
+        List<Long> mentioned = event.mentioned().stream().filter(id -> !told.contains(id)).toList();
+        notifier.notify(NotificationType.MENTION, event.actor(), mentioned, event.postId(), event.commentId());
+    }
+
+    /** Accounts a caption no longer mentions lose that notification; newly mentioned ones get one. */
+    void onCaptionWritten(@Observes PostEvents.CaptionWritten event) {
+        notifier.withdraw("""
+                        type = 'mention' and post_id = :post and comment_id is null and not exists (
+                            select 1 from post_mentions m where m.post_id = :post and m.user_id = recipient_id)""",
+                "post", event.postId());
+        notifier.notify(NotificationType.MENTION, event.author(), event.newlyMentioned(), event.postId(), null);
+    }
+
+    void onFollowed(@Observes GraphEvents.Followed event) {
+        notifier.notify(event.requested() ? NotificationType.FOLLOW_REQUEST : NotificationType.FOLLOW,
+                event.follower(), List.of(event.followee()), null, null);
+    }
+
+    void onFollowEnded(@Observes GraphEvents.FollowEnded event) {
+        notifier.withdraw("""
+                        (type in ('follow', 'follow_request') and actor_id = :follower and recipient_id = :followee)
+                        or (type = 'follow_accepted' and actor_id = :followee and recipient_id = :follower)""",
+                "follower", event.follower(), "followee", event.followee());
+    }
+
+    /** The request turns into a new follower for one side and an acceptance for the other. */
+    void onRequestAccepted(@Observes GraphEvents.RequestAccepted event) {
+        notifier.withdraw("type = 'follow_request' and actor_id = :follower and recipient_id = :followee",
+                "follower", event.follower(), "followee", event.followee());
+        notifier.notify(NotificationType.FOLLOW, event.follower(), Set.of(event.followee()), null, null);
+        notifier.notify(NotificationType.FOLLOW_ACCEPTED, event.followee(), Set.of(event.follower()), null, null);
+    }
+
+    /** A private account turning public accepts every request: they become plain follows. */
+    void onMadePublic(@Observes AccountEvents.MadePublic event) {
+        notifier.requestsBecameFollows(event.userId());
+    }
+
+    void onDeactivated(@Observes AccountEvents.Deactivated event) {
+        notifier.withdraw("actor_id = :user or recipient_id = :user", "user", event.userId());
+    }
+}

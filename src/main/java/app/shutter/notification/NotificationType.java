@@ -1,0 +1,19 @@
+package app.shutter.notification;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.Locale;
+
+/** The kinds of notification; the lowercase name is the JSON value and the SSE event name. */
+public enum NotificationType {
+    LIKE, COMMENT, REPLY, MENTION, FOLLOW, FOLLOW_REQUEST, FOLLOW_ACCEPTED, MESSAGE;
+
+    @JsonValue
+    public String value() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static NotificationType of(String value) {
+        return valueOf(value.toUpperCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,81 @@
+package app.shutter.notification;
+
+import app.shutter.common.events.ClusterEvents;
+import app.shutter.post.PostQueries;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Stores notifications inside the transaction of the action behind them and announces each recipient
+ * to every instance; the announcement goes out only if that transaction commits.
+ */
+@ApplicationScoped
+public class Notifier {
+
+    /**
+     * Recipients that get one: not the actor, active, no block either way with the actor, able to see the
+     * post (if any), and not notified of this very thing already. Each takes the next number of their
+     * counter, whose row lock makes their notifications commit in number order; rows are locked in id
+     * order so two notifications to the same people cannot deadlock.
+     */
+    private static final String INSERT = """
+            with recipients as (
+                select r.id from users r
+                where r.id in (:recipients) and r.id <> :actor and r.deactivated_at is null
+                  and not exists (select 1 from blocks b where (b.blocker_id = r.id and b.blocked_id = :actor)
+                                                        or (b.blocker_id = :actor and b.blocked_id = r.id))
+                  and (:post = 0 or exists (select 1 from posts p join users u on u.id = p.author_id
+                                            where p.id = :post and %s))
+                  and not exists (select 1 from notifications n where n.recipient_id = r.id and n.type = :type
+                                  and n.actor_id = :actor and coalesce(n.post_id, 0) = :post
+                                  and coalesce(n.comment_id, 0) = :comment)
+                order by r.id),
+            numbered as (
+                insert into notification_counters (user_id, seq) select id, 1 from recipients
+                on conflict (user_id) do update set seq = notification_counters.seq + 1
+                returning user_id, seq)
+            insert into notifications (recipient_id, seq, type, actor_id, post_id, comment_id)
+            select user_id, seq, :type, :actor, nullif(:post, 0), nullif(:comment, 0) from numbered
+            on conflict do nothing
+            returning recipient_id""".formatted(PostQueries.visibleSql("r.id"));
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ClusterEvents events;
+
+    /** @return who was notified */
+    public List<Long> notify(NotificationType type, long actor, Collection<Long> recipients, Long postId,
+                             Long commentId) {
+        if (recipients.isEmpty()) {
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Number> created = em.createNativeQuery(INSERT)
+                .setParameter("recipients", recipients).setParameter("actor", actor)
+                .setParameter("type", type.value()).setParameter("post", postId == null ? 0L : postId)
+                .setParameter("comment", commentId == null ? 0L : commentId).getResultList();
+        List<Long> notified = created.stream().map(Number::longValue).toList();
+        notified.forEach(recipient -> events.publish(ClusterEvents.Channel.NOTIFICATIONS, recipient.toString()));
+        return notified;
+    }
+
+    /** Takes back what an undone action announced (unlike, unfollow, a declined request). */
+    public void withdraw(String condition, Object... parameters) {
+        var query = em.createNativeQuery("delete from notifications where " + condition);
+        for (int i = 0; i < parameters.length; i += 2) {
+            query.setParameter((String) parameters[i], parameters[i + 1]);
+        }
+        query.executeUpdate();
+    }
+
+    public void requestsBecameFollows(long followee) {
+        em.createNativeQuery("update notifications set type = 'follow' where recipient_id = :followee"
+                + " and type = 'follow_request'").setParameter("followee", followee).executeUpdate();
+    }
+}
