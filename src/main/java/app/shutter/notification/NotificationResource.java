@@ -19,6 +19,8 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -78,7 +80,9 @@ public class NotificationResource {
     @Operation(summary = "Live notifications as Server-Sent Events (event name = type, data = the notification,"
             + " id = position to resume from). Token in the Authorization header or ?token=. Sends what was"
             + " missed after Last-Event-ID first; ends when the token expires or its session ends.")
-    @APIResponse(responseCode = "200", description = "The event stream")
+    @APIResponse(responseCode = "200", description = "The event stream; each event's data is a notification",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
+                    schema = @Schema(implementation = NotificationView.class)))
     @APIResponse(responseCode = "401", description = "Missing, invalid, expired or revoked token")
     public void stream(@Context SseEventSink sink, @Context Sse sse, @Context HttpServerResponse response,
                        @Parameter(description = "The id of the last event received, to resume after it")

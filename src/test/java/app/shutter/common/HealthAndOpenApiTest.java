@@ -7,6 +7,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -39,6 +40,16 @@ class HealthAndOpenApiTest {
                 .body("paths.'/follow-requests'.get", notNullValue())
                 .body("paths.'/follow-requests/{requesterUsername}/accept'.post", notNullValue())
                 .body("paths.'/follow-requests/{requesterUsername}/decline'.post", notNullValue())
+                .body("paths.'/posts/{postId}/comments'.post", notNullValue())
+                .body("paths.'/comments/{id}/replies'.get", notNullValue())
+                .body("paths.'/tags/{tag}/posts'.get", notNullValue())
+                .body("paths.'/explore'.get", notNullValue())
+                .body("paths.'/notifications'.get", notNullValue())
+                .body("paths.'/notifications/unread-count'.get", notNullValue())
+                .body("paths.'/notifications/{id}/read'.post", notNullValue())
+                .body("paths.'/notifications/read-all'.post", notNullValue())
+                .body("paths.'/notifications/stream'.get.responses.'200'.content", hasKey("text/event-stream"))
+                .body("paths.'/notifications/stream'.get.parameters.name", hasItem("Last-Event-ID"))
                 .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
                 .body("paths.'/users/me'.get.security[0].bearer", notNullValue())
                 .body("paths.'/auth/register'.post.security", nullValue())

@@ -7,12 +7,16 @@ import app.shutter.support.TestUsers;
 import app.shutter.support.TestUsers.TestUser;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import app.shutter.common.events.PostgresClusterEvents;
 import io.restassured.path.json.JsonPath;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.build.Jwt;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -158,6 +162,31 @@ class NotificationStreamTest extends ApiTest {
         }
         try (SseClient again = SseClient.open(withToken(user), Map.of())) {
             assertThat(again.status()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void the_stream_ends_when_its_token_expires() throws Exception {
+        TestUser user = TestUsers.create();
+        Instant now = Instant.now();
+        String shortLived = Jwt.issuer("https://shutter.app").audience("shutter-api").subject(String.valueOf(user.id()))
+                .claim("sid", queryValue("select max(id) from sessions where user_id = ?", user.id()))
+                .issuedAt(now).expiresAt(now.plusSeconds(3)).jws().algorithm(SignatureAlgorithm.RS256).sign();
+        try (SseClient client = open(user.withTokens(shortLived, null), null).awaitOpen()) {
+            assertThat(client.ended()).isTrue();
+        }
+    }
+
+    @Test
+    void events_still_arrive_after_the_listening_connection_was_cut() throws Exception {
+        TestUser author = TestUsers.create();
+        TestUser fan = TestUsers.create();
+        long post = TestPosts.publishId(author);
+        try (SseClient client = open(author, null).awaitOpen()) {
+            assertThat(queryValue("select count(pg_terminate_backend(pid)) from pg_stat_activity"
+                    + " where application_name = ?", PostgresClusterEvents.APPLICATION_NAME)).isEqualTo(1L);
+            fan.request().post("/posts/" + post + "/like").then().statusCode(200);
+            assertThat(actorOf(client.next())).isEqualTo(fan.username());
         }
     }
 

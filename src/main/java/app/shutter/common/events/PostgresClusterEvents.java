@@ -20,6 +20,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -33,6 +34,8 @@ import java.util.function.Consumer;
 public class PostgresClusterEvents implements ClusterEvents {
 
     private static final Logger LOG = Logger.getLogger(PostgresClusterEvents.class);
+    /** How the listening connection shows in pg_stat_activity. */
+    public static final String APPLICATION_NAME = "shutter-cluster-events";
     private static final int POLL_MILLIS = 5_000;
     private static final long MAX_BACKOFF_MILLIS = 30_000;
     private static final long HEALTH_CHECK_NANOS = 30_000_000_000L;
@@ -134,7 +137,11 @@ public class PostgresClusterEvents implements ClusterEvents {
     }
 
     private void connect() throws SQLException {
-        Connection opened = DriverManager.getConnection(url, username.orElse(null), password.orElse(null));
+        Properties properties = new Properties();
+        username.ifPresent(value -> properties.setProperty("user", value));
+        password.ifPresent(value -> properties.setProperty("password", value));
+        properties.setProperty("ApplicationName", APPLICATION_NAME);
+        Connection opened = DriverManager.getConnection(url, properties);
         try (Statement statement = opened.createStatement()) {
             for (Channel channel : Channel.values()) {
                 statement.execute("listen " + channel.sqlName());
