@@ -14,6 +14,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
@@ -32,6 +34,24 @@ class FeedTest extends ApiTest {
                 .body("nextCursor", nullValue());
         me.request().delete("/users/" + followed.username() + "/follow").then().statusCode(204);
         me.request().get("/feed").then().body("items.id", contains((int) mine));
+    }
+
+    @Test
+    void a_block_either_way_empties_the_feed_and_the_likers_of_each_other() {
+        TestUser me = TestUsers.create();
+        TestUser friend = TestUsers.create();
+        TestUser neighbour = TestUsers.create();
+        TestPosts.follow(me, friend);
+        long theirs = TestPosts.publishId(friend);
+        long shared = TestPosts.publishId(neighbour);
+        friend.request().post("/posts/" + shared + "/like").then().statusCode(200);
+        me.request().get("/posts/" + shared + "/likes").then().body("items.username", contains(friend.username()));
+
+        TestPosts.block(friend, me);
+        me.request().get("/feed").then().body("items.id", not(hasItem((int) theirs)));
+        me.request().get("/posts/" + shared + "/likes").then().statusCode(200).body("items.size()", equalTo(0));
+        neighbour.request().get("/posts/" + shared + "/likes").then().body("items.username",
+                contains(friend.username()));
     }
 
     @Test

@@ -88,13 +88,9 @@ class NotificationStreamTest extends ApiTest {
         TestUser slow = TestUsers.create();
         TestUser quick = TestUsers.create();
         long post = TestPosts.publishId(author);
-        execute("""
-                create or replace function test_pause_notification() returns trigger language plpgsql as $$
-                begin if new.actor_id = %d then perform pg_sleep(2); end if; return new; end $$""".formatted(slow.id()));
-        execute("create trigger test_pause after insert on notifications for each row"
-                + " execute function test_pause_notification()");
         String before;
-        try (SseClient client = open(author, null).awaitOpen()) {
+        try (AutoCloseable pause = whenNotifiedBy(slow, "perform pg_sleep(2)");
+             SseClient client = open(author, null).awaitOpen()) {
             before = String.valueOf(queryValue("select coalesce(max(seq), 0) from notifications where recipient_id = ?",
                     author.id()));
             CompletableFuture<Void> slowLike = CompletableFuture.runAsync(
@@ -105,8 +101,6 @@ class NotificationStreamTest extends ApiTest {
 
             assertThat(actorOf(client.next())).isEqualTo(slow.username());
             assertThat(actorOf(client.next())).isEqualTo(quick.username());
-        } finally {
-            execute("drop trigger test_pause on notifications");
         }
         try (SseClient resumed = open(author, before)) {
             SseClient.Event slowEvent = resumed.next();
@@ -124,18 +118,11 @@ class NotificationStreamTest extends ApiTest {
         TestUser failing = TestUsers.create();
         TestUser fine = TestUsers.create();
         long post = TestPosts.publishId(author);
-        execute("""
-                create or replace function test_fail_notification() returns trigger language plpgsql as $$
-                begin if new.actor_id = %d then raise exception 'simulated failure'; end if; return new; end $$"""
-                .formatted(failing.id()));
-        execute("create trigger test_fail after insert on notifications for each row"
-                + " execute function test_fail_notification()");
-        try (SseClient client = open(author, null).awaitOpen()) {
+        try (AutoCloseable failure = whenNotifiedBy(failing, "raise exception 'simulated failure'");
+             SseClient client = open(author, null).awaitOpen()) {
             failing.request().post("/posts/" + post + "/like").then().statusCode(500);
             fine.request().post("/posts/" + post + "/like").then().statusCode(200);
             assertThat(actorOf(client.next())).isEqualTo(fine.username());
-        } finally {
-            execute("drop trigger test_fail on notifications");
         }
         assertThat(queryValue("select like_count from posts where id = ?", post)).isEqualTo(1);
     }
@@ -188,6 +175,16 @@ class NotificationStreamTest extends ApiTest {
             fan.request().post("/posts/" + post + "/like").then().statusCode(200);
             assertThat(actorOf(client.next())).isEqualTo(fan.username());
         }
+    }
+
+    /** Runs a PL/pgSQL statement inside the transaction that stores a notification by this actor. */
+    private AutoCloseable whenNotifiedBy(TestUser actor, String statement) {
+        execute("""
+                create or replace function test_on_notification() returns trigger language plpgsql as $$
+                begin if new.actor_id = %d then %s; end if; return new; end $$""".formatted(actor.id(), statement));
+        execute("create trigger test_on_notification after insert on notifications for each row"
+                + " execute function test_on_notification()");
+        return () -> execute("drop trigger test_on_notification on notifications");
     }
 
     private SseClient open(TestUser user, String lastEventId) throws Exception {
