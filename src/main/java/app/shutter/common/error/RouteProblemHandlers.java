@@ -34,6 +34,12 @@ public class RouteProblemHandlers {
         // Quarkus's own size check (at ROUTE_ORDER_UPLOAD_LIMIT) answers with an empty body; this runs first
         router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::refuseDeclaredOversize);
         router.route().last().handler(ctx -> write(ctx, 404));
+        // A refused WebSocket upgrade can report its authentication failure twice; the first answer stands.
+        router.route().order(Integer.MIN_VALUE).failureHandler(ctx -> {
+            if (!ctx.response().headWritten()) {
+                ctx.next();
+            }
+        });
         for (int status : new int[] {400, 401, 403, 404, 405, 413, 415, 500, 503}) {
             router.errorHandler(status, ctx -> write(ctx, status));
         }

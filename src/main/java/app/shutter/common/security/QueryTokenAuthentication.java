@@ -31,10 +31,17 @@ public class QueryTokenAuthentication implements HttpAuthenticationMechanism {
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
-        List<String> tokens = context.queryParam("token");
-        if (tokens.isEmpty() || !PATHS.contains(context.normalizedPath())
-                || context.request().getHeader(HttpHeaderNames.AUTHORIZATION) != null) {
+        String subprotocols = context.request().getHeader(HttpHeaderNames.SEC_WEBSOCKET_PROTOCOL);
+        if (!PATHS.contains(context.normalizedPath())
+                || context.request().getHeader(HttpHeaderNames.AUTHORIZATION) != null
+                || (subprotocols != null && subprotocols.contains("quarkus-http-upgrade"))) {
+            // the header, or the header carried in a subprotocol, is smallrye-jwt's to check
             return Uni.createFrom().nullItem();
+        }
+        List<String> tokens = context.queryParam("token");
+        if (tokens.isEmpty()) {
+            // no credentials at all: fail here, so the refusal is the same problem+json 401 as for a bad token
+            return Uni.createFrom().failure(new AuthenticationFailedException("no token"));
         }
         String token = tokens.get(0);
         if (tokens.size() > 1 || token.isBlank() || token.length() > MAX_TOKEN_LENGTH) {

@@ -1,0 +1,198 @@
+package app.shutter.chat;
+
+import app.shutter.common.events.ClusterEvents;
+import app.shutter.common.pagination.Keyset;
+import app.shutter.common.security.SessionRevocations;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.OpenConnections;
+import io.quarkus.websockets.next.WebSocketConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.jboss.logging.Logger;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The chat connections this instance holds: their presence rows (so every instance knows who is online),
+ * delivery of announced messages and read receipts to them, their rate limits, and closing them (1008)
+ * when their token expires or their session ends.
+ */
+@ApplicationScoped
+public class ChatConnections implements ClusterEvents.Subscriber {
+
+    private static final Logger LOG = Logger.getLogger(ChatConnections.class);
+    static final CloseReason TOKEN_EXPIRED = new CloseReason(1008, "token expired");
+    static final CloseReason SESSION_ENDED = new CloseReason(1008, "session ended");
+    static final CloseReason RATE_LIMITED = new CloseReason(1008, "rate limited");
+
+    /** By id: the injected connection is a proxy that only works inside that connection's callbacks. */
+    private record Open(String id, long user, long session, Bucket bucket, AtomicInteger refusedInARow,
+                        ScheduledFuture<?> expiry) {
+    }
+
+    private final String instance = UUID.randomUUID().toString();
+    private final Map<String, Open> open = new ConcurrentHashMap<>();
+    private final ExecutorService workers = Executors.newFixedThreadPool(2, runnable -> daemon(runnable, "chat-delivery"));
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
+            runnable -> daemon(runnable, "chat-timers"));
+
+    @Inject
+    ClusterEvents events;
+
+    @Inject
+    SessionRevocations revocations;
+
+    @Inject
+    ChatConfig config;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    OpenConnections connections;
+
+    void start(@Observes StartupEvent event) {
+        events.subscribe(ClusterEvents.Channel.CHAT, this);
+        revocations.onRevoked(session -> open.values().stream().filter(o -> o.session() == session)
+                .forEach(o -> close(o.id(), SESSION_ENDED)));
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        timers.shutdownNow();
+        workers.shutdownNow();
+    }
+
+    /** @param expiresAt the token's expiry, epoch seconds */
+    public void opened(WebSocketConnection connection, long user, long session, long expiresAt) {
+        Bucket bucket = Bucket.builder().addLimit(Bandwidth.builder().capacity(config.messagesPerWindow())
+                .refillGreedy(config.messagesPerWindow(), config.rateWindow()).build()).build();
+        String id = connection.id();
+        ScheduledFuture<?> expiry = timers.schedule(() -> close(id, TOKEN_EXPIRED),
+                Math.max(0, expiresAt * 1000 - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
+        open.put(id, new Open(id, user, session, bucket, new AtomicInteger(), expiry));
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                        insert into chat_presence (connection_id, user_id, instance_id) values (:id, :user, :instance)
+                        on conflict (connection_id) do update set seen_at = now()""")
+                .setParameter("id", id).setParameter("user", user).setParameter("instance", instance)
+                .executeUpdate());
+        if (revocations.isRevoked(session)) {
+            close(id, SESSION_ENDED);
+        }
+    }
+
+    public void closed(WebSocketConnection connection) {
+        Open gone = open.remove(connection.id());
+        if (gone != null) {
+            gone.expiry().cancel(false);
+        }
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "delete from chat_presence where connection_id = :id").setParameter("id", connection.id())
+                .executeUpdate());
+    }
+
+    /**
+     * One frame's worth of the connection's rate. @return false if over it; after too many refusals in a
+     * row the connection is closed.
+     */
+    public boolean withinRate(WebSocketConnection connection) {
+        Open state = open.get(connection.id());
+        if (state == null || state.bucket().tryConsume(1)) {
+            if (state != null) {
+                state.refusedInARow().set(0);
+            }
+            return true;
+        }
+        if (state.refusedInARow().incrementAndGet() >= config.rateLimitedBeforeClose()) {
+            close(state.id(), RATE_LIMITED);
+        }
+        return false;
+    }
+
+    @Scheduled(every = "${shutter.chat.presence-refresh}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void refreshPresence() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("update chat_presence set seen_at = now() where instance_id = :instance")
+                    .setParameter("instance", instance).executeUpdate();
+            // rows of instances that died without removing them
+            em.createNativeQuery("delete from chat_presence where seen_at < now() - :seconds * interval '1 second'")
+                    .setParameter("seconds", 10 * config.presenceRefresh().toSeconds()).executeUpdate();
+        });
+    }
+
+    @Override
+    public void onEvent(String payload) {
+        ChatAnnouncement announcement = ChatAnnouncement.parse(payload);
+        workers.submit(() -> {
+            try {
+                deliver(announcement);
+            } catch (RuntimeException e) {
+                LOG.warn("Could not deliver a chat announcement", e);
+            }
+        });
+    }
+
+    private void deliver(ChatAnnouncement announcement) {
+        if (announcement.kind() == 'r') {
+            sendTo(List.of(announcement.second()), null, new ChatFrames.Read(announcement.first(), announcement.third()));
+            return;
+        }
+        Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
+                        "select id, sender_id, recipient_id, text, sent_at, client_id from messages where id = :id")
+                .setParameter("id", announcement.first()).getResultStream().findFirst().orElse(null));
+        if (row == null) {
+            return;
+        }
+        long sender = ((Number) row[1]).longValue();
+        long recipient = ((Number) row[2]).longValue();
+        sendTo(List.of(sender, recipient), announcement.origin(), new ChatFrames.Message(((Number) row[0]).longValue(),
+                sender, recipient, (String) row[3], Keyset.instant(row[4]), (String) row[5]));
+    }
+
+    private void sendTo(List<Long> users, String except, Object frame) {
+        String text;
+        try {
+            text = json.writeValueAsString(frame);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        for (Open target : open.values()) {
+            if (users.contains(target.user()) && !target.id().equals(except)) {
+                connections.findByConnectionId(target.id()).ifPresent(connection -> connection.sendText(text)
+                        .subscribe().with(ok -> { }, failure -> LOG.debugf("Could not send to %s", target.id())));
+            }
+        }
+    }
+
+    private void close(String id, CloseReason reason) {
+        connections.findByConnectionId(id).filter(WebSocketConnection::isOpen)
+                .ifPresent(connection -> connection.close(reason).subscribe().with(ok -> { }, failure -> { }));
+    }
+
+    private static Thread daemon(Runnable runnable, String name) {
+        Thread thread = new Thread(runnable, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+}

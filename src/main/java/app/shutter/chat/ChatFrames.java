@@ -1,0 +1,47 @@
+package app.shutter.chat;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.time.Instant;
+
+/** The JSON frames of the chat socket, both ways. */
+public final class ChatFrames {
+
+    public static final int MAX_TEXT = 2000;
+    public static final int MAX_CLIENT_ID = 64;
+
+    private ChatFrames() {
+    }
+
+    /** Client to server; senderId is accepted from older clients and must be the caller. */
+    public record Send(Long recipientId, String messageText, String clientId, Long senderId) {
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Ack(String type, String clientId, long id, Instant sentAt) {
+        public Ack(String clientId, long id, Instant sentAt) {
+            this("ack", clientId, id, sentAt);
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Message(String type, long id, long senderId, long recipientId, String messageText, Instant sentAt,
+                          String clientId) {
+        public Message(long id, long senderId, long recipientId, String messageText, Instant sentAt, String clientId) {
+            this("message", id, senderId, recipientId, messageText, sentAt, clientId);
+        }
+    }
+
+    public record Read(String type, long userId, long upToId) {
+        public Read(long userId, long upToId) {
+            this("read", userId, upToId);
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Error(String type, String code, String message, String clientId) {
+        public Error(ChatError code, String message, String clientId) {
+            this("error", code.value(), message, clientId);
+        }
+    }
+}

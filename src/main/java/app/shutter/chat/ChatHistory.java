@@ -1,0 +1,122 @@
+package app.shutter.chat;
+
+import app.shutter.common.error.ApiException;
+import app.shutter.common.events.ClusterEvents;
+import app.shutter.common.pagination.Keyset;
+import app.shutter.common.pagination.Page;
+import app.shutter.common.pagination.PageRequest;
+import app.shutter.user.UserSummary;
+import app.shutter.user.AccountEvents;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Conversations and messages over REST, and read state. */
+@ApplicationScoped
+public class ChatHistory {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ClusterEvents events;
+
+    public record LastMessage(long id, long senderId, String messageText, Instant sentAt) {
+    }
+
+    public record Conversation(UserSummary user, LastMessage lastMessage, int unreadCount) {
+    }
+
+    public record StoredMessage(long id, long senderId, long recipientId, String messageText, Instant sentAt,
+                                Instant readAt) {
+    }
+
+    public record ReadRequest(Long upToId) {
+    }
+
+    /** Most recent first; people one blocks or is blocked by are left out. */
+    @Transactional
+    public Page<Conversation> conversations(long viewer, PageRequest page) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = Keyset.query(em, """
+                        select u.id, u.username, u.name, u.avatar_url, u.is_private,
+                               m.id as message_id, m.sender_id, m.text, m.sent_at, c.unread_count, c.last_at, c.other_id
+                        from conversations c join users u on u.id = c.other_id join messages m on m.id = c.last_message_id
+                        where c.user_id = :viewer and u.deactivated_at is null
+                          and not exists (select 1 from blocks b where (b.blocker_id = :viewer and b.blocked_id = u.id)
+                                                                or (b.blocker_id = u.id and b.blocked_id = :viewer))
+                        %s order by c.last_at desc, c.other_id desc""", "(c.last_at, c.other_id)", page)
+                .setParameter("viewer", viewer).getResultList();
+        return Page.of(rows, page, Keyset::position, row -> new Conversation(
+                new UserSummary(((Number) row[0]).longValue(), (String) row[1], (String) row[2], (String) row[3],
+                        (Boolean) row[4]),
+                new LastMessage(((Number) row[5]).longValue(), ((Number) row[6]).longValue(), (String) row[7],
+                        Keyset.instant(row[8])),
+                ((Number) row[9]).intValue()));
+    }
+
+    /** Newest first. Readable after the two stop following each other; 404 across a block. */
+    @Transactional
+    public Page<StoredMessage> messages(long viewer, long other, PageRequest page) {
+        ensureReachable(viewer, other);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = Keyset.query(em, """
+                        select m.id, m.sender_id, m.recipient_id, m.text, m.sent_at, m.read_at, m.sent_at, m.id
+                        from messages m
+                        where least(m.sender_id, m.recipient_id) = least(:viewer, :other)
+                          and greatest(m.sender_id, m.recipient_id) = greatest(:viewer, :other)
+                        %s order by m.sent_at desc, m.id desc""", "(m.sent_at, m.id)", page)
+                .setParameter("viewer", viewer).setParameter("other", other).getResultList();
+        return Page.of(rows, page, Keyset::position, row -> new StoredMessage(((Number) row[0]).longValue(),
+                ((Number) row[1]).longValue(), ((Number) row[2]).longValue(), (String) row[3],
+                Keyset.instant(row[4]), Keyset.instant(row[5])));
+    }
+
+    /** Marks the other's messages to the viewer read (all, or up to an id) and tells the other's sockets. */
+    @Transactional
+    public void markRead(long viewer, long other, Long upToId) {
+        ensureReachable(viewer, other);
+        Number last = (Number) em.createNativeQuery("""
+                        with marked as (update messages set read_at = now()
+                                        where recipient_id = :viewer and sender_id = :other and read_at is null
+                                          and id <= :upTo returning id)
+                        select max(id) from marked""")
+                .setParameter("viewer", viewer).setParameter("other", other)
+                .setParameter("upTo", upToId == null ? Long.MAX_VALUE : upToId).getSingleResult();
+        if (last == null) {
+            return;
+        }
+        em.createNativeQuery("""
+                        update conversations set unread_count = (select count(*) from messages
+                            where recipient_id = :viewer and sender_id = :other and read_at is null)
+                        where user_id = :viewer and other_id = :other""")
+                .setParameter("viewer", viewer).setParameter("other", other).executeUpdate();
+        events.publish(ClusterEvents.Channel.CHAT, ChatAnnouncement.read(viewer, other, last.longValue()));
+    }
+
+    /** A deleted account's conversations go from both sides' lists, with the messages in them. */
+    void onDeactivated(@Observes AccountEvents.Deactivated event) {
+        for (String sql : List.of("delete from conversations where user_id = :user or other_id = :user",
+                "delete from messages where sender_id = :user or recipient_id = :user",
+                "delete from chat_presence where user_id = :user")) {
+            em.createNativeQuery(sql).setParameter("user", event.userId()).executeUpdate();
+        }
+    }
+
+    private void ensureReachable(long viewer, long other) {
+        boolean reachable = (Boolean) em.createNativeQuery("""
+                        select exists (select 1 from users u where u.id = :other and u.deactivated_at is null
+                            and u.id <> :viewer
+                            and not exists (select 1 from blocks b where (b.blocker_id = :viewer and b.blocked_id = u.id)
+                                                                  or (b.blocker_id = u.id and b.blocked_id = :viewer)))""")
+                .setParameter("viewer", viewer).setParameter("other", other).getSingleResult();
+        if (!reachable) {
+            throw ApiException.notFound("No such user");
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package app.shutter.chat;
+
+import app.shutter.common.security.CurrentUser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.quarkus.security.Authenticated;
+import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnTextMessage;
+import io.quarkus.websockets.next.WebSocket;
+import io.quarkus.websockets.next.WebSocketConnection;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * ws://host/chat?token=... (or the Authorization header, or the bearer-token subprotocol). Each text frame
+ * is one message to send; the answer on the same connection is its ack or an error frame.
+ */
+@WebSocket(path = "/chat")
+@Authenticated
+public class ChatSocket {
+
+    /** Inbound frames are read strictly: no unknown fields, no "4" for 4. */
+    private static final ObjectMapper FRAMES = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .build();
+
+    @Inject
+    WebSocketConnection connection;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    JsonWebToken token;
+
+    @Inject
+    ChatConnections connections;
+
+    @Inject
+    ChatService chat;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    ChatConfig config;
+
+    @OnOpen
+    void onOpen() {
+        connections.opened(connection, currentUser.id(), currentUser.sessionId(), token.getExpirationTime());
+    }
+
+    @OnTextMessage
+    String onFrame(String text) throws JsonProcessingException {
+        if (text.length() > config.maxFrameSize()) {
+            connection.closeAndAwait(new CloseReason(1009, "frame too large"));
+            return null;
+        }
+        if (!connections.withinRate(connection)) {
+            return error(ChatError.RATE_LIMITED, "Too many messages; slow down", null);
+        }
+        ChatFrames.Send frame;
+        try {
+            frame = FRAMES.readValue(text, ChatFrames.Send.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return error(ChatError.INVALID_FRAME, "Send {\"recipientId\": number, \"messageText\": string,"
+                    + " \"clientId\": optional string}", null);
+        }
+        if (frame == null || frame.recipientId() == null || frame.messageText() == null
+                || frame.messageText().isBlank()
+                || (frame.clientId() != null && (frame.clientId().isEmpty()
+                    || frame.clientId().length() > ChatFrames.MAX_CLIENT_ID))) {
+            return error(ChatError.INVALID_FRAME, "recipientId and a non-empty messageText are required; clientId"
+                    + " is 1-" + ChatFrames.MAX_CLIENT_ID + " characters", frame == null ? null : frame.clientId());
+        }
+        if (frame.messageText().length() > ChatFrames.MAX_TEXT) {
+            return error(ChatError.MESSAGE_TOO_LONG, "A message is at most " + ChatFrames.MAX_TEXT + " characters",
+                    frame.clientId());
+        }
+        long me = currentUser.id();
+        if (frame.senderId() != null && frame.senderId() != me) {
+            return error(ChatError.SENDER_MISMATCH, "senderId must be your own id (or left out)", frame.clientId());
+        }
+        try {
+            return json.writeValueAsString(chat.send(me, frame.recipientId(), frame.messageText(), frame.clientId(),
+                    connection.id()));
+        } catch (ChatError.Refusal refusal) {
+            return error(refusal.code, refusal.getMessage(), frame.clientId());
+        }
+    }
+
+    @OnClose
+    void onClose() {
+        connections.closed(connection);
+    }
+
+    private String error(ChatError code, String message, String clientId) throws JsonProcessingException {
+        return json.writeValueAsString(new ChatFrames.Error(code, message, clientId));
+    }
+}
