@@ -11,6 +11,7 @@ import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -184,8 +185,19 @@ class ChatTest extends ApiTest {
         assertThat(ChatClient.refusalHeaders(chat).firstValue("WWW-Authenticate")).hasValue("Bearer");
         assertThat(ChatClient.refusal(URI.create(chat + "?token=not-a-jwt"), Map.of())).isEqualTo(401);
         assertThat(ChatClient.refusal(chat, Map.of("Authorization", "Bearer not-a-jwt"))).isEqualTo(401);
+        String expired = TestUsers.tokenExpiringAt(user, Instant.now().minusSeconds(120));
+        assertThat(ChatClient.refusal(URI.create(chat + "?token=" + expired), Map.of())).isEqualTo(401);
         user.request().post("/auth/logout").then().statusCode(204);
         assertThat(ChatClient.refusal(URI.create(chat + "?token=" + user.accessToken()), Map.of())).isEqualTo(401);
+    }
+
+    @Test
+    void the_socket_closes_with_policy_violation_when_its_token_expires() throws Exception {
+        TestUser user = TestUsers.create();
+        String shortLived = TestUsers.tokenExpiringAt(user, Instant.now().plusSeconds(3));
+        try (ChatClient client = ChatClient.connect(chat, shortLived)) {
+            assertThat(client.closeCode()).isEqualTo(1008);
+        }
     }
 
     @Test

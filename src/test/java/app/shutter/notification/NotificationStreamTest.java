@@ -9,8 +9,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import app.shutter.common.events.PostgresClusterEvents;
 import io.restassured.path.json.JsonPath;
-import io.smallrye.jwt.algorithm.SignatureAlgorithm;
-import io.smallrye.jwt.build.Jwt;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -155,10 +153,7 @@ class NotificationStreamTest extends ApiTest {
     @Test
     void the_stream_ends_when_its_token_expires() throws Exception {
         TestUser user = TestUsers.create();
-        Instant now = Instant.now();
-        String shortLived = Jwt.issuer("https://shutter.app").audience("shutter-api").subject(String.valueOf(user.id()))
-                .claim("sid", queryValue("select max(id) from sessions where user_id = ?", user.id()))
-                .issuedAt(now).expiresAt(now.plusSeconds(3)).jws().algorithm(SignatureAlgorithm.RS256).sign();
+        String shortLived = TestUsers.tokenExpiringAt(user, Instant.now().plusSeconds(3));
         try (SseClient client = open(user.withTokens(shortLived, null), null).awaitOpen()) {
             assertThat(client.ended()).isTrue();
         }

@@ -1,9 +1,16 @@
 package app.shutter.support;
 
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.build.Jwt;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -66,6 +73,16 @@ public final class TestUsers {
                 .body(Map.of("login", user.username(), "password", user.password()))
                 .post("/auth/login").then().statusCode(200);
         return user.withTokens(response.extract().path("accessToken"), response.extract().path("refreshToken"));
+    }
+
+    /** An access token of the user's current session, signed like the server's, that expires at a given time. */
+    public static String tokenExpiringAt(TestUser user, Instant expiresAt) {
+        String payload = new String(Base64.getUrlDecoder().decode(user.accessToken().split("\\.")[1]),
+                StandardCharsets.UTF_8);
+        long session = new JsonPath(payload).getLong("sid");
+        return Jwt.issuer("https://shutter.app").audience("shutter-api").subject(String.valueOf(user.id()))
+                .claim("sid", session).issuedAt(expiresAt.minusSeconds(600)).expiresAt(expiresAt)
+                .jws().algorithm(SignatureAlgorithm.RS256).sign();
     }
 
     public static RequestSpecification anonymous() {
