@@ -1,6 +1,5 @@
 package app.shutter.feed;
 
-import app.shutter.common.error.ApiException;
 import app.shutter.common.pagination.Page;
 import app.shutter.common.pagination.PageRequest;
 import app.shutter.graph.GraphService;
@@ -57,14 +56,7 @@ public class FeedService {
     /** One account's posts: 404 across a block, 403 for a private account the caller does not follow. */
     @Transactional
     public Page<PostView> profile(long viewer, String username, PageRequest page) {
-        GraphService.Target target = graph.target(viewer, username);
-        if (target.relationship().blocking()) {
-            throw ApiException.notFound("No such user");
-        }
-        long owner = target.user().id;
-        if (target.user().isPrivate && owner != viewer && !target.relationship().following()) {
-            throw ApiException.forbidden("This account is private; follow it to see its posts");
-        }
+        long owner = graph.contentOwner(viewer, username, "posts").id;
         return posts.page("select " + PostQueries.POST_COLUMNS + ", p.created_at, p.id" + FROM
                         + "p.author_id = :owner %s order by p.created_at desc, p.id desc",
                 "(p.created_at, p.id)", page, viewer, query -> query.setParameter("owner", owner));

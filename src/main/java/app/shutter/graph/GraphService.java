@@ -39,6 +39,21 @@ public class GraphService {
     public record Target(User user, Relationship relationship) {
     }
 
+    /**
+     * The account whose posts or stories the viewer lists: 404 across a block either way, 403 for a private
+     * account the viewer does not follow.
+     */
+    public User contentOwner(long viewer, String username, String what) {
+        Target target = target(viewer, username);
+        if (target.relationship().blocking()) {
+            throw ApiException.notFound("No such user");
+        }
+        if (target.user().isPrivate && target.user().id != viewer && !target.relationship().following()) {
+            throw ApiException.forbidden("This account is private; follow it to see its " + what);
+        }
+        return target.user();
+    }
+
     @Transactional
     public PublicProfile profile(long viewer, String username) {
         Target target = target(viewer, username);

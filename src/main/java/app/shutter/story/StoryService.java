@@ -1,0 +1,148 @@
+package app.shutter.story;
+
+import app.shutter.common.error.ApiException;
+import app.shutter.common.pagination.Keyset;
+import app.shutter.common.pagination.Page;
+import app.shutter.common.pagination.PageRequest;
+import app.shutter.graph.GraphItems;
+import app.shutter.graph.GraphService;
+import app.shutter.graph.Relationships;
+import app.shutter.media.MediaPurpose;
+import app.shutter.media.MediaUploads;
+import app.shutter.media.StoredMedia;
+import app.shutter.post.PostQueries;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Posting, reading, viewing and deleting stories. Every read filters on expires_at, so a story is gone the
+ * moment it expires, whenever the cleanup job gets to its row.
+ */
+@ApplicationScoped
+public class StoryService {
+
+    public static final String MEDIA_PART = "media";
+
+    /** A live story (s) whose author (u) :viewer may see. */
+    static final String LIVE_AND_VISIBLE = " from stories s join users u on u.id = s.author_id"
+            + " where s.expires_at > now() and " + PostQueries.VISIBLE_SQL;
+
+    @Inject
+    MediaUploads media;
+
+    @Inject
+    StoryConfig config;
+
+    @Inject
+    GraphService graph;
+
+    @Inject
+    EntityManager em;
+
+    public StoryView create(long author, List<FileUpload> uploads) {
+        if (uploads == null || uploads.size() != 1) {
+            throw ApiException.invalidField(MEDIA_PART, "exactly one photo or video is required, as a multipart"
+                    + " file part named " + MEDIA_PART);
+        }
+        StoredMedia stored = media.store(uploads.get(0), MediaPurpose.STORY, MEDIA_PART);
+        long id = media.commit(List.of(stored), () -> {
+            Instant now = Instant.now();
+            Story story = Story.of(author, stored, now, now.plus(config.lifetime()));
+            story.persist();
+            return story.id;
+        });
+        return story(author, id);
+    }
+
+    @Transactional
+    public StoryView story(long viewer, long id) {
+        return visible(viewer, id).orElseThrow(StoryService::notFound);
+    }
+
+    /** A user's live stories, oldest first. */
+    @Transactional
+    public Page<StoryView> ofUser(long viewer, String username, PageRequest page) {
+        long owner = graph.contentOwner(viewer, username, "stories").id;
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = Keyset.ascending(em, "select " + StoryView.COLUMNS + LIVE_AND_VISIBLE
+                        + " and s.author_id = :owner %s order by s.created_at, s.id", "(s.created_at, s.id)", page)
+                .setParameter("viewer", viewer).setParameter("owner", owner).getResultList();
+        return Page.of(rows, page, Keyset::position, row -> StoryView.of(row, media));
+    }
+
+    /** Idempotent; the author's own views do not count. */
+    @Transactional
+    public void view(long viewer, long id) {
+        Story story = visibleStory(viewer, id);
+        if (story.authorId == viewer) {
+            return;
+        }
+        em.createNativeQuery("""
+                        with added as (insert into story_views (story_id, viewer_id) values (:story, :viewer)
+                                       on conflict do nothing returning 1)
+                        update stories set view_count = view_count + (select count(*) from added) where id = :story""")
+                .setParameter("story", id).setParameter("viewer", viewer).executeUpdate();
+    }
+
+    /** Who viewed the story, newest first: the author only. */
+    @Transactional
+    public Page<Viewer> viewers(long viewer, long id, PageRequest page) {
+        ownStory(viewer, id);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = Keyset.query(em, """
+                        select %s, v.viewed_at, v.viewed_at, v.viewer_id
+                        from story_views v join users u on u.id = v.viewer_id
+                        where v.story_id = :story and u.deactivated_at is null and %s %%s
+                        order by v.viewed_at desc, v.viewer_id desc""".formatted(GraphItems.UserItem.COLUMNS,
+                        Relationships.NOT_BLOCKED_SQL), "(v.viewed_at, v.viewer_id)", page)
+                .setParameter("story", id).setParameter("viewer", viewer).getResultList();
+        return Page.of(rows, page, Keyset::position,
+                row -> new Viewer(GraphItems.UserItem.of(row), Keyset.instant(row[6])));
+    }
+
+    @Transactional
+    public void delete(long viewer, long id) {
+        Story story = ownStory(viewer, id);
+        story.delete();
+        media.deleteAfterCommit(story.thumbnailFile == null ? List.of(story.file)
+                : List.of(story.file, story.thumbnailFile));
+    }
+
+    public record Viewer(GraphItems.UserItem user, Instant viewedAt) {
+    }
+
+    private java.util.Optional<StoryView> visible(long viewer, long id) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select " + StoryView.COLUMNS + LIVE_AND_VISIBLE
+                + " and s.id = :id").setParameter("viewer", viewer).setParameter("id", id).getResultList();
+        return rows.stream().findFirst().map(row -> StoryView.of(row, media));
+    }
+
+    private Story visibleStory(long viewer, long id) {
+        boolean visible = (Boolean) em.createNativeQuery("select exists (select 1" + LIVE_AND_VISIBLE
+                + " and s.id = :id)").setParameter("viewer", viewer).setParameter("id", id).getSingleResult();
+        Story story = visible ? Story.findById(id) : null;
+        if (story == null) {
+            throw notFound();
+        }
+        return story;
+    }
+
+    private Story ownStory(long viewer, long id) {
+        Story story = visibleStory(viewer, id);
+        if (story.authorId != viewer) {
+            throw ApiException.forbidden("Only the author can do this with a story");
+        }
+        return story;
+    }
+
+    static ApiException notFound() {
+        return ApiException.notFound("No such story");
+    }
+}
