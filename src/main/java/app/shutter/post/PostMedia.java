@@ -1,8 +1,10 @@
 package app.shutter.post;
 
 import app.shutter.common.persistence.BaseEntity;
+import app.shutter.media.MediaColumns;
 import app.shutter.media.StoredMedia;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
@@ -14,25 +16,14 @@ public class PostMedia extends BaseEntity {
     @Column(name = "post_id")
     public long postId;
     public short position;
-    public String type;
-    public String file;
-    @Column(name = "thumbnail_file")
-    public String thumbnailFile;
-    public int width;
-    public int height;
-    @Column(name = "duration_ms")
-    public Long durationMs;
+    @Embedded
+    public MediaColumns media;
 
     static PostMedia of(long postId, int position, StoredMedia stored) {
-        PostMedia media = new PostMedia();
-        media.postId = postId;
-        media.position = (short) position;
-        media.type = stored.type().value();
-        media.file = stored.file();
-        media.thumbnailFile = stored.thumbnailFile();
-        media.width = stored.width();
-        media.height = stored.height();
-        media.durationMs = stored.durationMillis();
-        return media;
+        PostMedia item = new PostMedia();
+        item.postId = postId;
+        item.position = (short) position;
+        item.media = MediaColumns.of(stored);
+        return item;
     }
 }

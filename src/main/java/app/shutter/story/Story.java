@@ -1,8 +1,10 @@
 package app.shutter.story;
 
 import app.shutter.common.persistence.BaseEntity;
+import app.shutter.media.MediaColumns;
 import app.shutter.media.StoredMedia;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
@@ -14,14 +16,8 @@ public class Story extends BaseEntity {
 
     @Column(name = "author_id")
     public long authorId;
-    public String type;
-    public String file;
-    @Column(name = "thumbnail_file")
-    public String thumbnailFile;
-    public int width;
-    public int height;
-    @Column(name = "duration_ms")
-    public Long durationMs;
+    @Embedded
+    public MediaColumns media;
     // Changes only through atomic SQL (see StoryService.view), never by writing the entity.
     @Column(name = "view_count", insertable = false, updatable = false)
     public int viewCount;
@@ -33,12 +29,7 @@ public class Story extends BaseEntity {
     static Story of(long author, StoredMedia stored, Instant now, Instant expiresAt) {
         Story story = new Story();
         story.authorId = author;
-        story.type = stored.type().value();
-        story.file = stored.file();
-        story.thumbnailFile = stored.thumbnailFile();
-        story.width = stored.width();
-        story.height = stored.height();
-        story.durationMs = stored.durationMillis();
+        story.media = MediaColumns.of(stored);
         story.createdAt = now;
         story.expiresAt = expiresAt;
         return story;

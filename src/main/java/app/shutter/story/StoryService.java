@@ -110,8 +110,7 @@ public class StoryService {
     public void delete(long viewer, long id) {
         Story story = ownStory(viewer, id);
         story.delete();
-        media.deleteAfterCommit(story.thumbnailFile == null ? List.of(story.file)
-                : List.of(story.file, story.thumbnailFile));
+        media.deleteAfterCommit(story.media.files());
     }
 
     public record Viewer(GraphItems.UserItem user, Instant viewedAt) {

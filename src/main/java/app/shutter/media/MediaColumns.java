@@ -1,0 +1,42 @@
+package app.shutter.media;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The columns a table keeps for one stored media file (post_media, stories), with the same names in each. */
+@Embeddable
+public class MediaColumns {
+
+    public String type;
+    public String file;
+    @Column(name = "thumbnail_file")
+    public String thumbnailFile;
+    public int width;
+    public int height;
+    @Column(name = "duration_ms")
+    public Long durationMs;
+
+    public static MediaColumns of(StoredMedia stored) {
+        MediaColumns columns = new MediaColumns();
+        columns.type = stored.type().value();
+        columns.file = stored.file();
+        columns.thumbnailFile = stored.thumbnailFile();
+        columns.width = stored.width();
+        columns.height = stored.height();
+        columns.durationMs = stored.durationMillis();
+        return columns;
+    }
+
+    /** The stored names, to delete. */
+    public List<String> files() {
+        List<String> files = new ArrayList<>(2);
+        files.add(file);
+        if (thumbnailFile != null) {
+            files.add(thumbnailFile);
+        }
+        return files;
+    }
+}
