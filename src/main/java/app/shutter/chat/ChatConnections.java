@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -43,6 +44,7 @@ public class ChatConnections implements ClusterEvents.Subscriber {
     static final CloseReason TOKEN_EXPIRED = new CloseReason(1008, "token expired");
     static final CloseReason SESSION_ENDED = new CloseReason(1008, "session ended");
     static final CloseReason RATE_LIMITED = new CloseReason(1008, "rate limited");
+    static final CloseReason GOING_AWAY = new CloseReason(1001, "server shutting down");
 
     /** By id: the injected connection is a proxy that only works inside that connection's callbacks. */
     private record Open(String id, long user, long session, Bucket bucket, AtomicInteger refusedInARow,
@@ -73,13 +75,19 @@ public class ChatConnections implements ClusterEvents.Subscriber {
     @Inject
     OpenConnections connections;
 
+    @Inject
+    MeterRegistry metrics;
+
     void start(@Observes StartupEvent event) {
+        metrics.gauge("shutter.chat.connections", open, Map::size);
         events.subscribe(ClusterEvents.Channel.CHAT, this);
         revocations.onRevoked(session -> open.values().stream().filter(o -> o.session() == session)
                 .forEach(o -> close(o.id(), SESSION_ENDED)));
     }
 
+    /** Clients reconnect to another instance on 1001 (going away). */
     void stop(@Observes ShutdownEvent event) {
+        open.keySet().forEach(id -> close(id, GOING_AWAY));
         timers.shutdownNow();
         workers.shutdownNow();
     }

@@ -1,10 +1,13 @@
 package app.shutter.chat;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.time.Instant;
 
-/** The JSON frames of the chat socket, both ways. */
+/** The JSON frames of the chat socket, both ways (registered for Jackson's reflection in a native image). */
+@RegisterForReflection(targets = {ChatFrames.Send.class, ChatFrames.Ack.class, ChatFrames.Message.class,
+        ChatFrames.Read.class, ChatFrames.Error.class})
 public final class ChatFrames {
 
     public static final int MAX_TEXT = 2000;

@@ -5,6 +5,7 @@ import app.shutter.common.pagination.Keyset;
 import app.shutter.graph.Relationships;
 import app.shutter.notification.NotificationType;
 import app.shutter.notification.Notifier;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -34,6 +35,9 @@ public class ChatService {
 
     @Inject
     ChatConfig config;
+
+    @Inject
+    MeterRegistry metrics;
 
     /**
      * @param origin the connection it came from, which gets the ack instead of the message frame
@@ -76,6 +80,7 @@ public class ChatService {
             notifier.notify(NotificationType.MESSAGE, sender, Set.of(recipient), null, null);
         }
         events.publish(ClusterEvents.Channel.CHAT, ChatAnnouncement.message(id, origin));
+        metrics.counter("shutter.chat.messages").increment();
         return ack;
     }
 

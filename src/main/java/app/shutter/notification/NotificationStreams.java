@@ -2,6 +2,7 @@ package app.shutter.notification;
 
 import app.shutter.common.events.ClusterEvents;
 import app.shutter.common.security.SessionRevocations;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -47,12 +48,16 @@ public class NotificationStreams implements ClusterEvents.Subscriber {
     @Inject
     NotificationConfig config;
 
+    @Inject
+    MeterRegistry metrics;
+
     private final Map<Long, Set<LiveStream>> byRecipient = new ConcurrentHashMap<>();
     // catch-ups and heartbeats: the listener thread only hands work over
     private final ExecutorService workers = Executors.newFixedThreadPool(2, named("notification-streams"));
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(named("stream-timers"));
 
     void start(@Observes StartupEvent event) {
+        metrics.gauge("shutter.sse.streams", byRecipient, streams -> streams.values().stream().mapToInt(Set::size).sum());
         events.subscribe(ClusterEvents.Channel.NOTIFICATIONS, this);
         revocations.onRevoked(session -> all().stream().filter(s -> s.session == session).forEach(this::close));
         long heartbeat = config.heartbeat().toMillis();

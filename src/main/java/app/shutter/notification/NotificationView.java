@@ -3,11 +3,14 @@ package app.shutter.notification;
 import app.shutter.common.pagination.Keyset;
 import app.shutter.media.MediaStorage;
 import app.shutter.user.UserSummary;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 
-/** A notification as the list and the stream return it. */
+/** A notification as the list and the stream return it (the stream serializes it outside a REST method). */
+@RegisterForReflection(targets = {NotificationView.class, NotificationView.PostRef.class,
+        NotificationView.CommentRef.class, UserSummary.class})
 public record NotificationView(long id,
                                @Schema(enumeration = {"like", "comment", "reply", "mention", "follow",
                                        "follow_request", "follow_accepted", "message"})
