@@ -1,0 +1,153 @@
+package app.shutter.bench;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Fills a migrated, empty Shutter database with the benchmark data set, in set-based SQL (generate_series):
+ * users with one shared bcrypt hash, a power-law follow graph, a year of posts with likes and comments,
+ * private accounts with pending requests, and mutual-follower pairs for chat. Counters are set from the
+ * rows at the end, so the data set satisfies the same invariants the application keeps.
+ *
+ * <pre>
+ * ./mvnw -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=app.shutter.bench.DataSet \
+ *     -Dexec.args="default jdbc:postgresql://localhost:5432/shutter shutter secret"
+ * </pre>
+ */
+public final class DataSet {
+
+    /** Every generated account logs in with this password (usernames are bench1, bench2, ...). */
+    public static final String PASSWORD = "bench-passphrase-1";
+
+    public record Size(int users, int followeesEach, int posts, int likes, int comments) {
+
+        public static final Size SMALL = new Size(300, 20, 3_000, 15_000, 3_000);
+        public static final Size DEFAULT = new Size(10_000, 200, 1_000_000, 5_000_000, 1_000_000);
+
+        static Size named(String name) {
+            return switch (name.toLowerCase(Locale.ROOT)) {
+                case "small" -> SMALL;
+                case "default" -> DEFAULT;
+                default -> throw new IllegalArgumentException("size is small or default, not " + name);
+            };
+        }
+    }
+
+    private DataSet() {
+    }
+
+    public static void main(String[] args) throws SQLException {
+        if (args.length < 2) {
+            System.err.println("usage: DataSet small|default JDBC_URL [USER [PASSWORD]]");
+            System.exit(2);
+        }
+        try (Connection connection = DriverManager.getConnection(args[1], args.length > 2 ? args[2] : null,
+                args.length > 3 ? args[3] : null)) {
+            generate(connection, Size.named(args[0]), (step, millis) ->
+                    System.out.printf("%-34s %7.1f s%n", step, millis / 1000.0));
+        }
+    }
+
+    public interface Progress {
+        void done(String step, long millis);
+    }
+
+    public static void generate(Connection connection, Size size, Progress progress) throws SQLException {
+        String hash = BcryptUtil.bcryptHash(PASSWORD, 10);
+        Map<String, String> steps = new LinkedHashMap<>();
+        steps.put("users", """
+                insert into users (username, email, password_hash, name, is_private, created_at)
+                select 'bench' || i, 'bench' || i || '@bench.example', '%s', 'Bench User ' || i, i %% 10 = 0,
+                       now() - interval '400 days'
+                from generate_series(1, %d) i""".formatted(hash, size.users()));
+        steps.put("bench_users", """
+                create temporary table bench_users as
+                select (substring(username from 6))::int as n, id from users where username ~ '^bench[0-9]+$'""");
+        steps.put("index bench_users", "create index on bench_users (n)");
+        // popular accounts (low n) are followed far more often: n = U * random()^3
+        steps.put("follows (power law)", """
+                insert into follows (follower_id, followee_id, status, created_at, accepted_at)
+                select f.id, t.id, 'accepted', now() - interval '300 days', now() - interval '300 days'
+                from bench_users f
+                cross join lateral (select 1 + floor(%1$d * power(random(), 3))::int as n
+                                    from generate_series(1, %2$d) g where g > 0 * f.n) pick
+                join bench_users t on t.n = pick.n
+                where t.id <> f.id
+                on conflict do nothing""".formatted(size.users(), size.followeesEach()));
+        steps.put("follows (mutual pairs for chat)", """
+                insert into follows (follower_id, followee_id, status, created_at, accepted_at)
+                select a.id, b.id, 'accepted', now() - interval '200 days', now() - interval '200 days'
+                from bench_users a join bench_users b on b.n = case when a.n % 2 = 1 then a.n + 1 else a.n - 1 end
+                on conflict do nothing""");
+        steps.put("pending requests", """
+                insert into follows (follower_id, followee_id, status, created_at)
+                select f.id, t.id, 'pending', now() - interval '1 day'
+                from bench_users t join bench_users f on f.n = (t.n * 7 + 3) %% %d + 1
+                where t.n %% 10 = 0 and f.id <> t.id
+                on conflict do nothing""".formatted(size.users()));
+        steps.put("posts (a year)", """
+                insert into posts (author_id, caption, created_at)
+                select u.id, 'Bench post ' || i || ' #bench' || (i %% 100), now() - random() * interval '365 days'
+                from generate_series(1, %d) i
+                join bench_users u on u.n = 1 + (i * 7919) %% %d""".formatted(size.posts(), size.users()));
+        steps.put("post media", """
+                insert into post_media (post_id, position, type, file, thumbnail_file, width, height)
+                select id, 0, 'image', 'bench-' || id || '.jpg', 'bench-' || id || '-t.jpg', 1080, 1080
+                from posts""");
+        steps.put("post tags", """
+                insert into post_tags (post_id, tag, post_created_at)
+                select id, 'bench' || (id % 100), created_at from posts""");
+        steps.put("likes", """
+                insert into post_likes (post_id, user_id, created_at)
+                select p.id, u.id, p.created_at + random() * interval '2 days'
+                from (select (select min(id) from posts) + floor(%1$d * power(random(), 2))::bigint as post,
+                             1 + floor(random() * %2$d)::int as n
+                      from generate_series(1, %3$d)) pick
+                join posts p on p.id = pick.post join bench_users u on u.n = pick.n
+                on conflict do nothing""".formatted(size.posts(), size.users(), size.likes()));
+        steps.put("comments", """
+                insert into comments (post_id, author_id, text, created_at)
+                select p.id, u.id, 'Bench comment', p.created_at + random() * interval '2 days'
+                from (select (select min(id) from posts) + floor(%1$d * power(random(), 2))::bigint as post,
+                             1 + floor(random() * %2$d)::int as n
+                      from generate_series(1, %3$d)) pick
+                join posts p on p.id = pick.post join bench_users u on u.n = pick.n"""
+                .formatted(size.posts(), size.users(), size.comments()));
+        steps.put("post counters", """
+                update posts p set like_count = coalesce(l.n, 0), comment_count = coalesce(c.n, 0)
+                from posts q
+                left join (select post_id, count(*) as n from post_likes group by post_id) l on l.post_id = q.id
+                left join (select post_id, count(*) as n from comments group by post_id) c on c.post_id = q.id
+                where p.id = q.id and (l.n is not null or c.n is not null)""");
+        steps.put("user counters", """
+                update users u set
+                    followers_count = (select count(*) from follows f where f.followee_id = u.id and f.status = 'accepted'),
+                    following_count = (select count(*) from follows f where f.follower_id = u.id and f.status = 'accepted'),
+                    posts_count = (select count(*) from posts p where p.author_id = u.id)
+                where u.id in (select id from bench_users)""");
+        steps.put("analyze", "analyze");
+        steps.put("drop bench_users", "drop table bench_users");
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            for (Map.Entry<String, String> step : steps.entrySet()) {
+                long start = System.nanoTime();
+                statement.execute(step.getValue());
+                progress.done(step.getKey(), (System.nanoTime() - start) / 1_000_000);
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+}
