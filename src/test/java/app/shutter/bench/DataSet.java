@@ -96,7 +96,9 @@ public final class DataSet {
                 insert into posts (author_id, caption, created_at)
                 select u.id, 'Bench post ' || i || ' #bench' || (i %% 100), now() - random() * interval '365 days'
                 from generate_series(1, %d) i
-                join bench_users u on u.n = 1 + (i * 7919) %% %d""".formatted(size.posts(), size.users()));
+                join bench_users u on u.n = 1 + (i::bigint * 7919) %% %d""".formatted(size.posts(), size.users()));
+        // statistics for the rows of this transaction, so the following joins get sensible plans
+        steps.put("analyze users, follows, posts", "analyze users, follows, posts");
         steps.put("post media", """
                 insert into post_media (post_id, position, type, file, thumbnail_file, width, height)
                 select id, 0, 'image', 'bench-' || id || '.jpg', 'bench-' || id || '-t.jpg', 1080, 1080
@@ -112,6 +114,7 @@ public final class DataSet {
                       from generate_series(1, %3$d)) pick
                 join posts p on p.id = pick.post join bench_users u on u.n = pick.n
                 on conflict do nothing""".formatted(size.posts(), size.users(), size.likes()));
+        steps.put("analyze likes", "analyze post_likes");
         steps.put("comments", """
                 insert into comments (post_id, author_id, text, created_at)
                 select p.id, u.id, 'Bench comment', p.created_at + random() * interval '2 days'
@@ -126,12 +129,17 @@ public final class DataSet {
                 left join (select post_id, count(*) as n from post_likes group by post_id) l on l.post_id = q.id
                 left join (select post_id, count(*) as n from comments group by post_id) c on c.post_id = q.id
                 where p.id = q.id and (l.n is not null or c.n is not null)""");
+        // set-based (hash aggregates): the planner has no statistics yet for rows of this transaction
         steps.put("user counters", """
-                update users u set
-                    followers_count = (select count(*) from follows f where f.followee_id = u.id and f.status = 'accepted'),
-                    following_count = (select count(*) from follows f where f.follower_id = u.id and f.status = 'accepted'),
-                    posts_count = (select count(*) from posts p where p.author_id = u.id)
-                where u.id in (select id from bench_users)""");
+                update users u set followers_count = coalesce(fr.n, 0), following_count = coalesce(fg.n, 0),
+                                   posts_count = coalesce(p.n, 0)
+                from bench_users b
+                left join (select followee_id, count(*) as n from follows where status = 'accepted'
+                           group by followee_id) fr on fr.followee_id = b.id
+                left join (select follower_id, count(*) as n from follows where status = 'accepted'
+                           group by follower_id) fg on fg.follower_id = b.id
+                left join (select author_id, count(*) as n from posts group by author_id) p on p.author_id = b.id
+                where u.id = b.id""");
         steps.put("analyze", "analyze");
         steps.put("drop bench_users", "drop table bench_users");
         boolean autoCommit = connection.getAutoCommit();

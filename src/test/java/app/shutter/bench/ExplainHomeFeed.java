@@ -1,0 +1,60 @@
+package app.shutter.bench;
+
+import app.shutter.feed.FeedService;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Prints EXPLAIN (ANALYZE, BUFFERS) of the home feed's first page and of a page after a cursor, with the
+ * statement the application issues, for a benchmark user (default: bench2, who follows ~200 accounts).
+ *
+ * <pre>
+ * ./mvnw -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=app.shutter.bench.ExplainHomeFeed \
+ *     -Dexec.args="jdbc:postgresql://localhost:5432/shutter shutter secret bench2"
+ * </pre>
+ */
+public final class ExplainHomeFeed {
+
+    private ExplainHomeFeed() {
+    }
+
+    public static void main(String[] args) throws SQLException {
+        String username = args.length > 3 ? args[3] : "bench2";
+        try (Connection connection = DriverManager.getConnection(args[0], args.length > 1 ? args[1] : null,
+                args.length > 2 ? args[2] : null); Statement statement = connection.createStatement()) {
+            long viewer;
+            try (ResultSet rs = statement.executeQuery("select id from users where username = '" + username + "'")) {
+                rs.next();
+                viewer = rs.getLong(1);
+            }
+            String first = FeedService.HOME_SQL.formatted("").replace(":viewer", Long.toString(viewer)) + " limit 21";
+            print(statement, "Home feed, first page (" + username + ")", first);
+            String cursorAt;
+            long cursorId;
+            try (ResultSet rs = statement.executeQuery("select created_at, id from (" + first + ") page"
+                    + " order by created_at, id limit 1")) {
+                rs.next();
+                cursorAt = rs.getString(1);
+                cursorId = rs.getLong(2);
+            }
+            String next = FeedService.HOME_SQL.formatted("and (p.created_at, p.id) < ('" + cursorAt + "', "
+                    + cursorId + ")").replace(":viewer", Long.toString(viewer)) + " limit 21";
+            print(statement, "Home feed, page after a cursor", next);
+        }
+    }
+
+    private static void print(Statement statement, String title, String sql) throws SQLException {
+        System.out.println("-- " + title);
+        System.out.println(sql.replaceAll("\\s+", " "));
+        try (ResultSet rs = statement.executeQuery("explain (analyze, buffers) " + sql)) {
+            while (rs.next()) {
+                System.out.println(rs.getString(1));
+            }
+        }
+        System.out.println();
+    }
+}
