@@ -3,7 +3,6 @@ package app.shutter.media;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** The columns a table keeps for one stored media file (post_media, stories), with the same names in each. */
@@ -32,11 +31,6 @@ public class MediaColumns {
 
     /** The stored names, to delete. */
     public List<String> files() {
-        List<String> files = new ArrayList<>(2);
-        files.add(file);
-        if (thumbnailFile != null) {
-            files.add(thumbnailFile);
-        }
-        return files;
+        return MediaFiles.of(file, thumbnailFile);
     }
 }

@@ -1,6 +1,5 @@
 package app.shutter.media;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -11,11 +10,6 @@ public record StoredMedia(MediaType type, String file, String thumbnailFile, int
                           Long durationMillis) {
 
     public List<String> files() {
-        List<String> files = new ArrayList<>(2);
-        files.add(file);
-        if (thumbnailFile != null) {
-            files.add(thumbnailFile);
-        }
-        return files;
+        return MediaFiles.of(file, thumbnailFile);
     }
 }

@@ -1,6 +1,7 @@
 package app.shutter.post;
 
 import app.shutter.common.error.ApiException;
+import app.shutter.media.MediaFiles;
 import app.shutter.media.MediaPurpose;
 import app.shutter.media.MediaUploads;
 import app.shutter.media.StoredMedia;
@@ -15,7 +16,6 @@ import jakarta.transaction.Transactional;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Creating, editing and deleting posts; their files live and die with their rows. */
@@ -128,14 +128,7 @@ public class PostService {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select m.file, m.thumbnail_file from post_media m "
                 + "join posts p on p.id = m.post_id where " + condition).setParameter("id", id).getResultList();
-        List<String> files = new ArrayList<>();
-        for (Object[] row : rows) {
-            files.add((String) row[0]);
-            if (row[1] != null) {
-                files.add((String) row[1]);
-            }
-        }
-        return files;
+        return MediaFiles.of(rows);
     }
 
     static ApiException notFound() {

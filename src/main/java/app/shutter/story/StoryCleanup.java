@@ -1,5 +1,6 @@
 package app.shutter.story;
 
+import app.shutter.media.MediaFiles;
 import app.shutter.media.MediaUploads;
 import app.shutter.user.AccountEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -10,7 +11,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -57,7 +57,7 @@ public class StoryCleanup {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("delete from stories where author_id = :user"
                 + " returning file, thumbnail_file").setParameter("user", event.userId()).getResultList();
-        media.deleteAfterCommit(filesOf(rows));
+        media.deleteAfterCommit(MediaFiles.of(rows));
         em.createNativeQuery("""
                         with gone as (delete from story_views where viewer_id = :user returning story_id)
                         update stories s set view_count = s.view_count - 1 from gone where s.id = gone.story_id""")
@@ -72,18 +72,7 @@ public class StoryCleanup {
                             limit :batch for update skip locked)
                         returning file, thumbnail_file""")
                 .setParameter("batch", config.cleanupBatch()).getResultList();
-        media.deleteAfterCommit(filesOf(rows));
+        media.deleteAfterCommit(MediaFiles.of(rows));
         return rows.size();
-    }
-
-    private static List<String> filesOf(List<Object[]> rows) {
-        List<String> files = new ArrayList<>();
-        for (Object[] row : rows) {
-            files.add((String) row[0]);
-            if (row[1] != null) {
-                files.add((String) row[1]);
-            }
-        }
-        return files;
     }
 }
