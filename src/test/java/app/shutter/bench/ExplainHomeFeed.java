@@ -35,11 +35,14 @@ public final class ExplainHomeFeed {
             print(statement, "Home feed, first page (" + username + ")", first);
             String cursorAt;
             long cursorId;
-            try (ResultSet rs = statement.executeQuery("select created_at, id from (" + first + ") page"
-                    + " order by created_at, id limit 1")) {
-                rs.next();
-                cursorAt = rs.getString(1);
-                cursorId = rs.getLong(2);
+            // the cursor after the first page: the keyset position (the last two columns) of its 20th row
+            try (ResultSet rs = statement.executeQuery(first)) {
+                int columns = rs.getMetaData().getColumnCount();
+                for (int row = 0; row < 20; row++) {
+                    rs.next();
+                }
+                cursorAt = rs.getString(columns - 1);
+                cursorId = rs.getLong(columns);
             }
             String next = FeedService.HOME_SQL.formatted("and (p.created_at, p.id) < ('" + cursorAt + "', "
                     + cursorId + ")").replace(":viewer", Long.toString(viewer)) + " limit 21";
