@@ -23,6 +23,7 @@ import org.jboss.logging.Logger;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -53,6 +54,8 @@ public class ChatConnections implements ClusterEvents.Subscriber {
 
     private final String instance = UUID.randomUUID().toString();
     private final Map<String, Open> open = new ConcurrentHashMap<>();
+    // delivery looks a user's connections up here instead of walking every open connection per message
+    private final Map<Long, Set<String>> byUser = new ConcurrentHashMap<>();
     private final ExecutorService workers = Executors.newFixedThreadPool(2, runnable -> daemon(runnable, "chat-delivery"));
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
             runnable -> daemon(runnable, "chat-timers"));
@@ -100,6 +103,12 @@ public class ChatConnections implements ClusterEvents.Subscriber {
         ScheduledFuture<?> expiry = timers.schedule(() -> close(id, TOKEN_EXPIRED),
                 Math.max(0, expiresAt * 1000 - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
         open.put(id, new Open(id, user, session, bucket, new AtomicInteger(), expiry));
+        // add and remove both run inside the map's per-key compute, so they cannot interleave
+        byUser.compute(user, (key, ids) -> {
+            Set<String> updated = ids == null ? ConcurrentHashMap.newKeySet() : ids;
+            updated.add(id);
+            return updated;
+        });
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
                         insert into chat_presence (connection_id, user_id, instance_id) values (:id, :user, :instance)
                         on conflict (connection_id) do update set seen_at = now()""")
@@ -114,6 +123,10 @@ public class ChatConnections implements ClusterEvents.Subscriber {
         Open gone = open.remove(connection.id());
         if (gone != null) {
             gone.expiry().cancel(false);
+            byUser.computeIfPresent(gone.user(), (user, ids) -> {
+                ids.remove(gone.id());
+                return ids.isEmpty() ? null : ids;
+            });
         }
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                 "delete from chat_presence where connection_id = :id").setParameter("id", connection.id())
@@ -185,10 +198,12 @@ public class ChatConnections implements ClusterEvents.Subscriber {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        for (Open target : open.values()) {
-            if (users.contains(target.user()) && !target.id().equals(except)) {
-                connections.findByConnectionId(target.id()).ifPresent(connection -> connection.sendText(text)
-                        .subscribe().with(ok -> { }, failure -> LOG.debugf("Could not send to %s", target.id())));
+        for (Long user : users) {
+            for (String id : byUser.getOrDefault(user, Set.of())) {
+                if (!id.equals(except)) {
+                    connections.findByConnectionId(id).ifPresent(connection -> connection.sendText(text)
+                            .subscribe().with(ok -> { }, failure -> LOG.debugf("Could not send to %s", id)));
+                }
             }
         }
     }

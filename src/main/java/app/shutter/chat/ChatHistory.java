@@ -5,6 +5,7 @@ import app.shutter.common.events.ClusterEvents;
 import app.shutter.common.pagination.Keyset;
 import app.shutter.common.pagination.Page;
 import app.shutter.common.pagination.PageRequest;
+import app.shutter.graph.Relationships;
 import app.shutter.user.UserSummary;
 import app.shutter.user.AccountEvents;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,13 +49,12 @@ public class ChatHistory {
                                m.id as message_id, m.sender_id, m.text, m.sent_at, c.unread_count, c.last_at, c.other_id
                         from conversations c join users u on u.id = c.other_id join messages m on m.id = c.last_message_id
                         where c.user_id = :viewer and u.deactivated_at is null
-                          and not exists (select 1 from blocks b where (b.blocker_id = :viewer and b.blocked_id = u.id)
-                                                                or (b.blocker_id = u.id and b.blocked_id = :viewer))
-                        %s order by c.last_at desc, c.other_id desc""", "(c.last_at, c.other_id)", page)
+                          and %s
+                        %%s order by c.last_at desc, c.other_id desc""".formatted(Relationships.NOT_BLOCKED_SQL),
+                        "(c.last_at, c.other_id)", page)
                 .setParameter("viewer", viewer).getResultList();
         return Page.of(rows, page, Keyset::position, row -> new Conversation(
-                new UserSummary(((Number) row[0]).longValue(), (String) row[1], (String) row[2], (String) row[3],
-                        (Boolean) row[4]),
+                UserSummary.of(row, 0),
                 new LastMessage(((Number) row[5]).longValue(), ((Number) row[6]).longValue(), (String) row[7],
                         Keyset.instant(row[8])),
                 ((Number) row[9]).intValue()));
@@ -111,9 +111,7 @@ public class ChatHistory {
     private void ensureReachable(long viewer, long other) {
         boolean reachable = (Boolean) em.createNativeQuery("""
                         select exists (select 1 from users u where u.id = :other and u.deactivated_at is null
-                            and u.id <> :viewer
-                            and not exists (select 1 from blocks b where (b.blocker_id = :viewer and b.blocked_id = u.id)
-                                                                  or (b.blocker_id = u.id and b.blocked_id = :viewer)))""")
+                            and u.id <> :viewer and %s)""".formatted(Relationships.NOT_BLOCKED_SQL))
                 .setParameter("viewer", viewer).setParameter("other", other).getSingleResult();
         if (!reachable) {
             throw ApiException.notFound("No such user");

@@ -51,7 +51,7 @@ public class GraphQueries {
                 order by f.created_at desc, f.follower_id desc""", "(f.created_at, f.follower_id)", page)
                 .setParameter("viewer", viewer).getResultList();
         return Page.of(rows, page, Keyset::position,
-                row -> new GraphItems.FollowRequest(summary(row), Keyset.instant(row[5])));
+                row -> new GraphItems.FollowRequest(UserSummary.of(row, 0), Keyset.instant(row[5])));
     }
 
     @Transactional
@@ -63,7 +63,7 @@ public class GraphQueries {
                 order by b.created_at desc, b.blocked_id desc""", "(b.created_at, b.blocked_id)", page)
                 .setParameter("viewer", viewer).getResultList();
         return Page.of(rows, page, Keyset::position,
-                row -> new GraphItems.Blocked(summary(row), Keyset.instant(row[5])));
+                row -> new GraphItems.Blocked(UserSummary.of(row, 0), Keyset.instant(row[5])));
     }
 
     /** A private account's lists are for the owner and its accepted followers only. */
@@ -86,10 +86,5 @@ public class GraphQueries {
         List<Object[]> rows = Keyset.query(em, withColumns, keysetColumns, page)
                 .setParameter("owner", owner).setParameter("viewer", viewer).getResultList();
         return Page.of(rows, page, Keyset::position, GraphItems.UserItem::of);
-    }
-
-    static UserSummary summary(Object[] row) {
-        return new UserSummary(((Number) row[0]).longValue(), (String) row[1], (String) row[2], (String) row[3],
-                (Boolean) row[4]);
     }
 }

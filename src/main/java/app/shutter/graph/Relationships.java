@@ -33,6 +33,15 @@ public class Relationships {
                 .formatted(viewer, alias);
     }
 
+    /**
+     * SQL: the user row aliased {@code u} is active and the user id expression {@code viewer} may see its
+     * content (posts, stories): it is the viewer, or no block either way and public or followed.
+     */
+    public static String contentVisibleSql(String viewer) {
+        return "u.deactivated_at is null and (u.id = " + viewer + " or (" + notBlockedSql(viewer, "u")
+                + " and (not u.is_private or " + followedBySql(viewer, "u") + ")))";
+    }
+
     /** SQL: whether the user id expression {@code viewer} follows the user row {@code alias} (accepted). */
     public static String followedBySql(String viewer, String alias) {
         return """
@@ -74,15 +83,8 @@ public class Relationships {
 
     /** The owner is active, no block either way, and the account is public or the viewer follows it. */
     public boolean canSeeContent(long viewer, long owner) {
-        if (viewer == owner) {
-            return true;
-        }
-        return (Boolean) em.createNativeQuery("""
-                        select exists (select 1 from users u where u.id = :owner and u.deactivated_at is null
-                            and not exists (select 1 from blocks where (blocker_id = :viewer and blocked_id = :owner)
-                                                                    or (blocker_id = :owner and blocked_id = :viewer))
-                            and (not u.is_private or exists (select 1 from follows where follower_id = :viewer
-                                                             and followee_id = :owner and status = 'accepted')))""")
+        return (Boolean) em.createNativeQuery("select exists (select 1 from users u where u.id = :owner and "
+                        + contentVisibleSql(":viewer") + ")")
                 .setParameter("viewer", viewer).setParameter("owner", owner).getSingleResult();
     }
 }

@@ -5,7 +5,6 @@ import app.shutter.common.pagination.Page;
 import app.shutter.common.pagination.PageRequest;
 import app.shutter.graph.Relationships;
 import app.shutter.media.MediaStorage;
-import app.shutter.post.PostQueries;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -24,7 +23,7 @@ public class NotificationQueries {
             where n.recipient_id = :viewer and a.deactivated_at is null and %s
               and (n.post_id is null or exists (select 1 from posts p join users u on u.id = p.author_id
                                                 where p.id = n.post_id and %s))"""
-            .formatted(Relationships.notBlockedSql("a"), PostQueries.VISIBLE_SQL);
+            .formatted(Relationships.notBlockedSql("a"), Relationships.contentVisibleSql(":viewer"));
 
     @Inject
     EntityManager em;

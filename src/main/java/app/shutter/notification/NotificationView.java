@@ -34,8 +34,7 @@ public record NotificationView(long id,
             n.created_at, n.id as position_id""";
 
     static NotificationView of(Object[] row, MediaStorage storage) {
-        UserSummary actor = new UserSummary(((Number) row[2]).longValue(), (String) row[3], (String) row[4],
-                (String) row[5], (Boolean) row[6]);
+        UserSummary actor = UserSummary.of(row, 2);
         PostRef post = row[7] == null ? null
                 : new PostRef(((Number) row[7]).longValue(), row[8] == null ? null : storage.url((String) row[8]));
         CommentRef comment = row[9] == null ? null : new CommentRef(((Number) row[9]).longValue(), (String) row[10]);

@@ -1,7 +1,7 @@
 package app.shutter.notification;
 
 import app.shutter.common.events.ClusterEvents;
-import app.shutter.post.PostQueries;
+import app.shutter.graph.Relationships;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -26,8 +26,7 @@ public class Notifier {
             with recipients as (
                 select r.id from users r
                 where r.id in (:recipients) and r.id <> :actor and r.deactivated_at is null
-                  and not exists (select 1 from blocks b where (b.blocker_id = r.id and b.blocked_id = :actor)
-                                                        or (b.blocker_id = :actor and b.blocked_id = r.id))
+                  and %s
                   and (:post = 0 or exists (select 1 from posts p join users u on u.id = p.author_id
                                             where p.id = :post and %s))
                   and not exists (select 1 from notifications n where n.recipient_id = r.id and n.type = :type
@@ -41,7 +40,8 @@ public class Notifier {
             insert into notifications (recipient_id, seq, type, actor_id, post_id, comment_id)
             select user_id, seq, :type, :actor, nullif(:post, 0), nullif(:comment, 0) from numbered
             on conflict do nothing
-            returning recipient_id""".formatted(PostQueries.visibleSql("r.id"));
+            returning recipient_id""".formatted(Relationships.notBlockedSql(":actor", "r"),
+            Relationships.contentVisibleSql("r.id"));
 
     @Inject
     EntityManager em;

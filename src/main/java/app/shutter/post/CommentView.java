@@ -17,8 +17,7 @@ public record CommentView(long id, long postId,
             + " u.id as author_id, u.username, u.name, u.avatar_url, u.is_private, c.created_at, c.id as position_id";
 
     static CommentView of(Object[] row) {
-        UserSummary author = new UserSummary(((Number) row[5]).longValue(), (String) row[6], (String) row[7],
-                (String) row[8], (Boolean) row[9]);
+        UserSummary author = UserSummary.of(row, 5);
         return new CommentView(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
                 row[2] == null ? null : ((Number) row[2]).longValue(), author, (String) row[3],
                 ((Number) row[4]).intValue(), Keyset.instant(row[10]));

@@ -35,16 +35,10 @@ public class PostQueries {
             exists (select 1 from saved_posts s where s.post_id = p.id and s.user_id = :viewer) as saved""";
 
     /** SQL: the author (alias u) is active and :viewer may see their posts. */
-    public static final String VISIBLE_SQL = visibleSql(":viewer");
+    public static final String VISIBLE_SQL = Relationships.contentVisibleSql(":viewer");
 
     @Inject
     EntityManager em;
-
-    /** SQL: the author (alias u) is active and the user id expression {@code viewer} may see their posts. */
-    public static String visibleSql(String viewer) {
-        return "u.deactivated_at is null and (u.id = " + viewer + " or (" + Relationships.notBlockedSql(viewer, "u")
-                + " and (not u.is_private or " + Relationships.followedBySql(viewer, "u") + ")))";
-    }
 
     @Inject
     MediaUploads media;
@@ -92,8 +86,7 @@ public class PostQueries {
         List<PostView> views = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             long id = ((Number) row[0]).longValue();
-            UserSummary author = new UserSummary(((Number) row[6]).longValue(), (String) row[7], (String) row[8],
-                    (String) row[9], (Boolean) row[10]);
+            UserSummary author = UserSummary.of(row, 6);
             views.add(new PostView(id, author, (String) row[1], mediaByPost.getOrDefault(id, List.of()),
                     ((Number) row[2]).intValue(), ((Number) row[3]).intValue(), (Boolean) row[11], (Boolean) row[12],
                     Keyset.instant(row[4]), Keyset.instant(row[5])));

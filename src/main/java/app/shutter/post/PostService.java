@@ -11,7 +11,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -109,15 +108,19 @@ public class PostService {
         return post.id;
     }
 
-    /** The caller's own post, locked; someone else's visible post is 403, an invisible one 404. */
+    /**
+     * The caller's own post, checked and locked in one statement; someone else's visible post is 403, an
+     * invisible one 404.
+     */
     private Post ownPost(long viewer, long postId) {
-        if (!queries.isVisible(viewer, postId)) {
+        @SuppressWarnings("unchecked")
+        List<Post> found = em.createNativeQuery("select p.* from posts p join users u on u.id = p.author_id"
+                        + " where p.id = :id and " + PostQueries.VISIBLE_SQL + " for update of p", Post.class)
+                .setParameter("id", postId).setParameter("viewer", viewer).getResultList();
+        if (found.isEmpty()) {
             throw notFound();
         }
-        Post post = Post.findById(postId, LockModeType.PESSIMISTIC_WRITE);
-        if (post == null) {
-            throw notFound();
-        }
+        Post post = found.get(0);
         if (post.authorId != viewer) {
             throw ApiException.forbidden("Only the author can change this post");
         }

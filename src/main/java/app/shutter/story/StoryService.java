@@ -10,7 +10,6 @@ import app.shutter.graph.Relationships;
 import app.shutter.media.MediaPurpose;
 import app.shutter.media.MediaUploads;
 import app.shutter.media.StoredMedia;
-import app.shutter.post.PostQueries;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -31,7 +30,7 @@ public class StoryService {
 
     /** A live story (s) whose author (u) :viewer may see. */
     static final String LIVE_AND_VISIBLE = " from stories s join users u on u.id = s.author_id"
-            + " where s.expires_at > now() and " + PostQueries.VISIBLE_SQL;
+            + " where s.expires_at > now() and " + Relationships.contentVisibleSql(":viewer");
 
     @Inject
     MediaUploads media;
@@ -123,14 +122,15 @@ public class StoryService {
         return rows.stream().findFirst().map(row -> StoryView.of(row, media));
     }
 
+    /** The live story if the viewer may see it, loaded and checked in one statement. */
     private Story visibleStory(long viewer, long id) {
-        boolean visible = (Boolean) em.createNativeQuery("select exists (select 1" + LIVE_AND_VISIBLE
-                + " and s.id = :id)").setParameter("viewer", viewer).setParameter("id", id).getSingleResult();
-        Story story = visible ? Story.findById(id) : null;
-        if (story == null) {
+        @SuppressWarnings("unchecked")
+        List<Story> found = em.createNativeQuery("select s.*" + LIVE_AND_VISIBLE + " and s.id = :id", Story.class)
+                .setParameter("viewer", viewer).setParameter("id", id).getResultList();
+        if (found.isEmpty()) {
             throw notFound();
         }
-        return story;
+        return found.get(0);
     }
 
     private Story ownStory(long viewer, long id) {

@@ -85,8 +85,8 @@ public class StoryTray {
                         + " and s.expires_at > now() order by s.author_id, s.created_at, s.id")
                 .setParameter("viewer", viewer).setParameter("authors", byAuthor.keySet()).getResultList();
         stories.forEach(row -> byAuthor.get(((Number) row[1]).longValue()).add(StoryView.of(row, media)));
-        return authors.stream().map(row -> new Entry(new UserSummary(((Number) row[0]).longValue(), (String) row[1],
-                (String) row[2], (String) row[3], (Boolean) row[4]), byAuthor.get(((Number) row[0]).longValue()),
+        return authors.stream().map(row -> new Entry(UserSummary.of(row, 0),
+                byAuthor.get(((Number) row[0]).longValue()),
                 ((Number) row[5]).intValue() == 1)).toList();
     }
 

@@ -25,8 +25,7 @@ public record StoryView(long id, UserSummary author, MediaItem media, Instant cr
             case when s.author_id = :viewer then s.view_count end as view_count, s.created_at, s.id""";
 
     static StoryView of(Object[] row, MediaUploads media) {
-        UserSummary author = new UserSummary(((Number) row[1]).longValue(), (String) row[2], (String) row[3],
-                (String) row[4], (Boolean) row[5]);
+        UserSummary author = UserSummary.of(row, 1);
         MediaItem item = media.item(MediaType.of((String) row[6]), (String) row[7], (String) row[8],
                 ((Number) row[9]).intValue(), ((Number) row[10]).intValue(),
                 row[11] == null ? null : ((Number) row[11]).longValue());
