@@ -98,7 +98,12 @@ public class NotificationsSimulation extends Simulation {
         for (SseInboundMessage inbound : messages) {
             try {
                 JsonNode event = JSON.readTree(inbound.message());
-                JsonNode data = JSON.readTree(event.path("data").asText());
+                if (!event.has("data")) {
+                    continue; // the stream's retry hint
+                }
+                // Gatling hands JSON data over as an object, other data as a string
+                JsonNode data = event.path("data").isTextual() ? JSON.readTree(event.path("data").asText())
+                        : event.path("data");
                 if (!"like".equals(data.path("type").asText())) {
                     deliveries.unexpected();
                     continue;
