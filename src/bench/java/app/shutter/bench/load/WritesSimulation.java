@@ -31,14 +31,16 @@ public class WritesSimulation extends Simulation {
             .asMultipartForm()
             .check(status().is(201)));
 
-    private final ScenarioBuilder writes = scenario("writes")
-            .feed(listFeeder(Accounts.sessions(Accounts.login(Bench.sampleAccounts(Bench.LOGINS)))).random())
-            .feed(listFeeder(Samples.publicPosts(20_000)).random())
-            .exec(http("like").post("/posts/#{postId}/like").header("Authorization", "Bearer #{token}")
-                    .check(status().is(200)))
+    /** -Dbench.likesOnly=true: only the like and unlike pair, the same work as src/bench/pgbench/like-unlike.sql. */
+    private static final boolean LIKES_ONLY = Boolean.getBoolean("bench.likesOnly");
+
+    private final ChainBuilder likeAndUnlike = exec(http("like").post("/posts/#{postId}/like")
+            .header("Authorization", "Bearer #{token}").check(status().is(200)))
             .exec(http("unlike").delete("/posts/#{postId}/like").header("Authorization", "Bearer #{token}")
-                    .check(status().is(200)))
-            .exec(http("comment").post("/posts/#{postId}/comments").header("Authorization", "Bearer #{token}")
+                    .check(status().is(200)));
+
+    private final ChainBuilder others = exec(http("comment").post("/posts/#{postId}/comments")
+                    .header("Authorization", "Bearer #{token}")
                     .body(StringBody("{\"text\":\"Load test comment by #{username}\"}")).asJson()
                     .check(status().is(201)))
             .doIf(session -> !session.getString("author").equals(session.getString("username"))).then(
@@ -48,6 +50,12 @@ public class WritesSimulation extends Simulation {
                             .header("Authorization", "Bearer #{token}")
                             .check(status().is(204))))
             .randomSwitch().on(percent(POSTING_PERCENT).then(createPost));
+
+    private final ScenarioBuilder writes = scenario("writes")
+            .feed(listFeeder(Accounts.sessions(Accounts.login(Bench.sampleAccounts(Bench.LOGINS)))).random())
+            .feed(listFeeder(Samples.publicPosts(20_000)).random())
+            .exec(likeAndUnlike)
+            .doIf(session -> !LIKES_ONLY).then(others);
 
     {
         setUp(Bench.inject(writes)).protocols(Bench.protocol());
