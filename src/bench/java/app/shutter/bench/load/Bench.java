@@ -1,5 +1,6 @@
 package app.shutter.bench.load;
 
+import io.gatling.javaapi.core.Assertion;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
@@ -13,6 +14,7 @@ import java.util.stream.IntStream;
 
 import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.http.HttpDsl.http;
 
 /**
@@ -53,6 +55,11 @@ final class Bench {
         return RATE > 0
                 ? scenario.injectOpen(constantUsersPerSec(RATE).during(DURATION))
                 : scenario.injectClosed(constantConcurrentUsers(CONCURRENCY).during(DURATION));
+    }
+
+    /** A run with a failed request or check exits non-zero (the report is still written). */
+    static Assertion noFailures() {
+        return global().failedRequests().count().is(0L);
     }
 
     /** {@code count} distinct account numbers in 1..ACCOUNTS, the same ones on every run. */

@@ -70,13 +70,15 @@ public class ChatSimulation extends Simulation {
                             }))
                             .pause(DRAIN))
             .orElse(
-                    during(Bench.DURATION.plus(DRAIN)).on(
+                    // senders start up to one interval late: receivers listen that much longer
+                    during(Bench.DURATION.plus(INTERVAL).plus(DRAIN)).on(
                             pause(Duration.ofSeconds(1)).exec(ws.processUnmatchedMessages(this::collect)))
                             .exec(ws.processUnmatchedMessages(this::collect)))
             .exec(ws("close").close());
 
     {
-        setUp(chat.injectOpen(rampUsers(CONNECTIONS).during(RAMP))).protocols(Bench.protocol());
+        setUp(chat.injectOpen(rampUsers(CONNECTIONS).during(RAMP))).protocols(Bench.protocol())
+                .assertions(Bench.noFailures());
     }
 
     @Override

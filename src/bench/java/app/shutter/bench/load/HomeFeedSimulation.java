@@ -25,6 +25,7 @@ public class HomeFeedSimulation extends Simulation {
                             .check(status().is(200))));
 
     {
-        setUp(Bench.inject(homeFeed)).protocols(Bench.protocol());
+        setUp(Bench.inject(homeFeed)).protocols(Bench.protocol())
+                .assertions(Bench.noFailures());
     }
 }

@@ -86,7 +86,8 @@ public class NotificationsSimulation extends Simulation {
     {
         setUp(subscriber.injectOpen(atOnceUsers(subscribers.size())),
                 liker.injectOpen(nothingFor(SETTLE), constantUsersPerSec(LIKES_PER_SECOND).during(Bench.DURATION)))
-                .protocols(Bench.protocol());
+                .protocols(Bench.protocol())
+                .assertions(Bench.noFailures());
     }
 
     @Override

@@ -25,6 +25,7 @@ public class ReadsSimulation extends Simulation {
                     .check(status().is(200)));
 
     {
-        setUp(Bench.inject(reads)).protocols(Bench.protocol());
+        setUp(Bench.inject(reads)).protocols(Bench.protocol())
+                .assertions(Bench.noFailures());
     }
 }

@@ -58,7 +58,8 @@ public class WritesSimulation extends Simulation {
             .doIf(session -> !LIKES_ONLY).then(others);
 
     {
-        setUp(Bench.inject(writes)).protocols(Bench.protocol());
+        setUp(Bench.inject(writes)).protocols(Bench.protocol())
+                .assertions(Bench.noFailures());
     }
 
     @Override
