@@ -13,19 +13,15 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.websockets.next.CloseReason;
-import io.quarkus.websockets.next.Closed;
-import io.quarkus.websockets.next.OpenConnections;
 import io.quarkus.websockets.next.WebSocketConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -59,8 +55,7 @@ public class ChatConnections implements ClusterEvents.Subscriber {
     private final Map<String, Open> open = new ConcurrentHashMap<>();
     // delivery looks a user's connections up here instead of walking every open connection per message
     private final Map<Long, Set<String>> byUser = new ConcurrentHashMap<>();
-    // the connections themselves (OpenConnections.findByConnectionId walks all of them: 10 000 per frame)
-    private final Map<String, WebSocketConnection> live = new ConcurrentHashMap<>();
+
     private final ExecutorService workers = Executors.newFixedThreadPool(2, runnable -> daemon(runnable, "chat-delivery"));
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
             runnable -> daemon(runnable, "chat-timers"));
@@ -81,7 +76,7 @@ public class ChatConnections implements ClusterEvents.Subscriber {
     ObjectMapper json;
 
     @Inject
-    OpenConnections connections;
+    LiveSockets sockets;
 
     @Inject
     MeterRegistry metrics;
@@ -124,20 +119,8 @@ public class ChatConnections implements ClusterEvents.Subscriber {
         }
     }
 
-    /** The real connection (not the callback-scoped proxy), announced asynchronously once it is open. */
-    void track(@ObservesAsync @io.quarkus.websockets.next.Open WebSocketConnection connection) {
-        live.put(connection.id(), connection);
-        if (connection.isClosed()) {
-            live.remove(connection.id()); // closed before this event arrived
-        }
-    }
-
-    void untrack(@ObservesAsync @Closed WebSocketConnection connection) {
-        live.remove(connection.id());
-    }
-
     public void closed(WebSocketConnection connection) {
-        live.remove(connection.id());
+        sockets.forget(connection.id());
         Open gone = open.remove(connection.id());
         if (gone != null) {
             gone.expiry().cancel(false);
@@ -219,21 +202,15 @@ public class ChatConnections implements ClusterEvents.Subscriber {
         for (Long user : users) {
             for (String id : byUser.getOrDefault(user, Set.of())) {
                 if (!id.equals(except)) {
-                    find(id).ifPresent(connection -> connection.sendText(text)
+                    sockets.find(id).ifPresent(connection -> connection.sendText(text)
                             .subscribe().with(ok -> { }, failure -> LOG.debugf("Could not send to %s", id)));
                 }
             }
         }
     }
 
-    private Optional<WebSocketConnection> find(String id) {
-        WebSocketConnection connection = live.get(id);
-        // until the asynchronous open event has arrived
-        return connection != null ? Optional.of(connection) : connections.findByConnectionId(id);
-    }
-
     private void close(String id, CloseReason reason) {
-        find(id).filter(WebSocketConnection::isOpen)
+        sockets.find(id).filter(WebSocketConnection::isOpen)
                 .ifPresent(connection -> connection.close(reason).subscribe().with(ok -> { }, failure -> { }));
     }
 
