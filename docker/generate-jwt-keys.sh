@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Generates the RSA key pair that signs and verifies access tokens (PKCS#8 PEM, as smallrye-jwt reads it)
-# into docker/secrets/, for docker/compose.yaml. Keep the private key secret; every instance needs both
-# files, and replacing them logs every user out.
+# into docker/secrets/ (for docker/compose.yaml) or the folder given as the first argument. Keep the private
+# key secret; every instance needs both files, and replacing them logs every user out.
 set -euo pipefail
-dir="$(dirname "$0")/secrets"
+dir="${1:-$(dirname "$0")/secrets}"
 mkdir -p "$dir"
 if [ -e "$dir/jwt-private.pem" ]; then
   echo "$dir/jwt-private.pem exists; remove it first to make a new pair" >&2

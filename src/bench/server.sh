@@ -13,11 +13,7 @@ if [ -f target/quarkus-app/app-cds.jsa ] && [ -z "${BENCH_NO_CDS:-}" ]; then
 fi
 
 keys="$out/keys"
-if [ ! -f "$keys/jwt-private.pem" ]; then
-  mkdir -p "$keys"
-  openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$keys/jwt-private.pem" 2>/dev/null
-  openssl pkey -in "$keys/jwt-private.pem" -pubout -out "$keys/jwt-public.pem"
-fi
+[ -f "$keys/jwt-private.pem" ] || bash docker/generate-jwt-keys.sh "$keys" >/dev/null
 
 start_server() {
   local log=$1 started

@@ -55,7 +55,6 @@ public class ChatConnections implements ClusterEvents.Subscriber {
     private final Map<String, Open> open = new ConcurrentHashMap<>();
     // delivery looks a user's connections up here instead of walking every open connection per message
     private final Map<Long, Set<String>> byUser = new ConcurrentHashMap<>();
-
     private final ExecutorService workers = Executors.newFixedThreadPool(2, runnable -> daemon(runnable, "chat-delivery"));
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
             runnable -> daemon(runnable, "chat-timers"));

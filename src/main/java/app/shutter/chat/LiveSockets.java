@@ -1,6 +1,5 @@
 package app.shutter.chat;
 
-import io.quarkus.websockets.next.Closed;
 import io.quarkus.websockets.next.OpenConnections;
 import io.quarkus.websockets.next.WebSocketConnection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,10 +30,7 @@ public class LiveSockets {
         }
     }
 
-    void closed(@ObservesAsync @Closed WebSocketConnection connection) {
-        forget(connection.id());
-    }
-
+    /** From the socket's close callback. */
     void forget(String id) {
         live.remove(id);
     }

@@ -1,11 +1,15 @@
 package app.shutter.bench;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import app.shutter.common.devenv.EmbeddedDatabase;
+import app.shutter.common.devenv.EmbeddedPostgresLauncher;
 
-import java.io.File;
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The benchmark's PostgreSQL 18: the same embedded binaries as dev mode, but durable (fsync and synchronous
@@ -27,40 +31,23 @@ public final class BenchDatabase {
             System.err.println("usage: BenchDatabase DATA_DIR PORT");
             System.exit(2);
         }
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(new File(args[0])).setCleanDataDirectory(false)
-                .setPort(Integer.parseInt(args[1]))
-                .setServerConfig("fsync", "on")
-                .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("shared_buffers", "2GB")
-                .setServerConfig("max_connections", "300")
-                .setServerConfig("shared_preload_libraries", "pg_stat_statements")
-                .setServerConfig("pg_stat_statements.max", "5000")
-                .setServerConfig("timezone", "UTC")
-                .start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                postgres.close();
-            } catch (Exception e) {
-                System.err.println("stopping PostgreSQL: " + e);
-            }
-        }));
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
-            try (ResultSet exists = statement.executeQuery("select 1 from pg_database where datname = 'shutter'")) {
-                if (!exists.next()) {
-                    statement.execute("create database shutter");
-                }
-            }
-        }
-        try (Connection connection = postgres.getDatabase("postgres", "shutter").getConnection();
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("fsync", "on");
+        settings.put("synchronous_commit", "on");
+        settings.put("shared_buffers", "2GB");
+        settings.put("max_connections", "300");
+        settings.put("shared_preload_libraries", "pg_stat_statements");
+        settings.put("pg_stat_statements.max", "5000");
+        settings.put("timezone", "UTC");
+        EmbeddedDatabase db = EmbeddedPostgresLauncher.start(Path.of(args[0]), Integer.parseInt(args[1]), settings);
+        try (Connection connection = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
              Statement statement = connection.createStatement()) {
             statement.execute("create extension if not exists pg_stat_statements");
-            try (ResultSet settings = statement.executeQuery(
+            try (ResultSet current = statement.executeQuery(
                     "select current_setting('fsync'), current_setting('synchronous_commit'), version()")) {
-                settings.next();
-                System.out.printf("PostgreSQL ready on port %d (fsync=%s, synchronous_commit=%s): %s%n",
-                        postgres.getPort(), settings.getString(1), settings.getString(2), settings.getString(3));
+                current.next();
+                System.out.printf("PostgreSQL ready at %s (fsync=%s, synchronous_commit=%s): %s%n",
+                        db.jdbcUrl(), current.getString(1), current.getString(2), current.getString(3));
             }
         }
         Thread.currentThread().join();

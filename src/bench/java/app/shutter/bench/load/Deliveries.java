@@ -44,6 +44,11 @@ final class Deliveries {
         }
     }
 
+    /** The same item arrived again under another key (e.g. a notification id seen twice). */
+    void duplicate() {
+        duplicates.incrementAndGet();
+    }
+
     void unexpected() {
         unexpected.incrementAndGet();
     }

@@ -110,7 +110,7 @@ public class NotificationsSimulation extends Simulation {
                     continue;
                 }
                 if (notificationIds.putIfAbsent(data.path("id").asText(), true) != null) {
-                    deliveries.received("notification " + data.path("id").asText(), 0, 0);
+                    deliveries.duplicate();
                     continue;
                 }
                 String pair = data.path("post").path("id").asLong() + ":" + data.path("actor").path("id").asLong();

@@ -10,12 +10,13 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 
 /**
  * Starts one embedded PostgreSQL per JVM. Only loaded when the embedded server is enabled, so the
  * zonky classes are never touched in a production jar built without them.
  */
-final class EmbeddedPostgresLauncher {
+public final class EmbeddedPostgresLauncher {
 
     private static final String DATABASE = "shutter";
     // Config sources are evaluated more than once per JVM (build step, runtime, dev-mode reloads that
@@ -25,13 +26,19 @@ final class EmbeddedPostgresLauncher {
     private EmbeddedPostgresLauncher() {
     }
 
-    static synchronized EmbeddedDatabase start(Path dataDir, int port) {
+    static EmbeddedDatabase start(Path dataDir, int port) {
+        return start(dataDir, port, Map.of());
+    }
+
+    /** @param serverConfig postgresql.conf settings on top of the embedded defaults (the benchmark's own) */
+    public static synchronized EmbeddedDatabase start(Path dataDir, int port, Map<String, String> serverConfig) {
         String running = System.getProperty(RUNNING_URL);
         if (running != null) {
             return new EmbeddedDatabase(running, "postgres", "postgres");
         }
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPort(port);
+            serverConfig.forEach(builder::setServerConfig);
             if (dataDir != null) {
                 Files.createDirectories(dataDir);
                 builder.setDataDirectory(dataDir.toFile()).setCleanDataDirectory(false);
