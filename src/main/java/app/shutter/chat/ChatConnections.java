@@ -9,6 +9,7 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -52,6 +53,7 @@ public class ChatConnections implements ClusterEvents.Subscriber {
     }
 
     private final String instance = UUID.randomUUID().toString();
+    private volatile boolean draining;
     private final Map<String, Open> open = new ConcurrentHashMap<>();
     // delivery looks a user's connections up here instead of walking every open connection per message
     private final Map<Long, Set<String>> byUser = new ConcurrentHashMap<>();
@@ -87,9 +89,17 @@ public class ChatConnections implements ClusterEvents.Subscriber {
                 .forEach(o -> close(o.id(), SESSION_ENDED)));
     }
 
-    /** Clients reconnect to another instance on 1001 (going away). */
-    void stop(@Observes ShutdownEvent event) {
+    /**
+     * Clients reconnect to another instance on 1001 (going away). This runs as shutdown begins, before the
+     * server waits for running requests (quarkus.shutdown.delay-enabled), so sockets never hold it up.
+     */
+    void drain(@Observes ShutdownDelayInitiatedEvent event) {
+        draining = true;
         open.keySet().forEach(id -> close(id, GOING_AWAY));
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        drain(null);
         timers.shutdownNow();
         workers.shutdownNow();
     }
@@ -115,6 +125,8 @@ public class ChatConnections implements ClusterEvents.Subscriber {
                 .executeUpdate());
         if (revocations.isRevoked(session)) {
             close(id, SESSION_ENDED);
+        } else if (draining) {
+            close(id, GOING_AWAY);
         }
     }
 

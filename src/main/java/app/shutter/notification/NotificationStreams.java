@@ -4,6 +4,7 @@ import app.shutter.common.events.ClusterEvents;
 import app.shutter.common.security.SessionRevocations;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,6 +53,7 @@ public class NotificationStreams implements ClusterEvents.Subscriber {
     MeterRegistry metrics;
 
     private final Map<Long, Set<LiveStream>> byRecipient = new ConcurrentHashMap<>();
+    private volatile boolean draining;
     // catch-ups and heartbeats: the listener thread only hands work over
     private final ExecutorService workers = Executors.newFixedThreadPool(2, named("notification-streams"));
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(named("stream-timers"));
@@ -65,8 +67,17 @@ public class NotificationStreams implements ClusterEvents.Subscriber {
                 heartbeat, TimeUnit.MILLISECONDS);
     }
 
-    void stop(@Observes ShutdownEvent event) {
+    /**
+     * Streams end as shutdown begins, before the server waits for running requests (an open stream is one),
+     * and EventSource clients reconnect elsewhere with their Last-Event-ID.
+     */
+    void drain(@Observes ShutdownDelayInitiatedEvent event) {
+        draining = true;
         all().forEach(this::close);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        drain(null);
         timers.shutdownNow();
         workers.shutdownNow();
     }
@@ -84,7 +95,10 @@ public class NotificationStreams implements ClusterEvents.Subscriber {
                 Math.max(0, expiresAt * 1000 - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
         // Sent on the request's thread, before anything else can write: it opens the response at once, and
         // retry tells EventSource how long to wait before reconnecting.
-        if (send(stream, sse.newEventBuilder().comment("connected").reconnectDelay(RECONNECT_DELAY_MILLIS).build())) {
+        if (draining) {
+            close(stream);
+        } else if (send(stream, sse.newEventBuilder().comment("connected").reconnectDelay(RECONNECT_DELAY_MILLIS)
+                .build())) {
             schedule(stream);
         }
     }

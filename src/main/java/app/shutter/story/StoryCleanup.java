@@ -3,6 +3,7 @@ package app.shutter.story;
 import app.shutter.media.MediaFiles;
 import app.shutter.media.MediaUploads;
 import app.shutter.user.AccountEvents;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,6 +33,9 @@ public class StoryCleanup {
     @Inject
     StoryConfig config;
 
+    @Inject
+    MeterRegistry metrics;
+
     @Scheduled(identity = "story-cleanup", every = "${shutter.stories.cleanup-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
@@ -47,6 +51,8 @@ public class StoryCleanup {
             total += deleted;
         } while (deleted == config.cleanupBatch());
         if (total > 0) {
+            // summed over instances, this equals the stories that expired: none is deleted twice
+            metrics.counter("shutter.stories.expired.deleted").increment(total);
             LOG.debugf("Deleted %d expired stories", total);
         }
         return total;

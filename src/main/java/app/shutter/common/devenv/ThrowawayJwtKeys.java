@@ -11,9 +11,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
 /** An RSA key pair for dev mode, tests and demos; production supplies its own keys. */
-record ThrowawayJwtKeys(Path privateKey, Path publicKey) {
+public record ThrowawayJwtKeys(Path privateKey, Path publicKey) {
 
-    static synchronized ThrowawayJwtKeys loadOrCreate(Path dir) {
+    public static synchronized ThrowawayJwtKeys loadOrCreate(Path dir) {
         ThrowawayJwtKeys keys = new ThrowawayJwtKeys(dir.resolve("private-key.pem").toAbsolutePath(),
                 dir.resolve("public-key.pem").toAbsolutePath());
         if (Files.exists(keys.privateKey()) && Files.exists(keys.publicKey())) {

@@ -1,0 +1,141 @@
+package app.shutter.it;
+
+import app.shutter.support.ChatClient;
+import app.shutter.support.SseClient;
+import app.shutter.support.TestPosts;
+import app.shutter.support.TestStories;
+import app.shutter.support.TestUsers;
+import app.shutter.support.TestUsers.TestUser;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.hasItem;
+
+/**
+ * Two packaged instances (A and B) on one PostgreSQL, as behind a load balancer: whatever one instance does
+ * reaches the clients of the other through the database's LISTEN/NOTIFY.
+ */
+class ClusterIT extends TwoInstances {
+
+    @Override
+    Map<String, String> settings() {
+        // both instances run the story cleanup every second, in batches of 3 so that they compete for rows
+        return Map.of("SHUTTER_STORIES_CLEANUP_EVERY", "1s", "SHUTTER_STORIES_CLEANUP_BATCH", "3");
+    }
+
+    @Test
+    void a_chat_message_sent_through_one_instance_reaches_the_recipients_socket_on_the_other() throws Exception {
+        TestUser ana = TestUsers.create();
+        TestUser bob = TestUsers.create();
+        TestPosts.follow(ana, bob);
+        TestPosts.follow(bob, ana);
+        try (ChatClient anaOnA = ChatClient.connect(a.url("/chat"), ana.accessToken());
+             ChatClient bobOnB = ChatClient.connect(b.url("/chat"), bob.accessToken())) {
+            // presence is written once the socket is open; A reads it from the shared table
+            await().atMost(Duration.ofSeconds(5)).until(() -> count("chat_presence where user_id = " + bob.id()) == 1);
+            anaOnA.send("{\"recipientId\": " + bob.id() + ", \"messageText\": \"across\", \"clientId\": \"c-1\"}");
+            JsonPath ack = anaOnA.next();
+            assertThat(ack.getString("type")).isEqualTo("ack");
+            JsonPath received = bobOnB.next();
+            assertThat(received.getString("messageText")).isEqualTo("across");
+            assertThat(received.getLong("id")).isEqualTo(ack.getLong("id"));
+
+            // the resend of the same clientId through the other instance is the same message (a constraint)
+            try (ChatClient anaOnB = ChatClient.connect(b.url("/chat"), ana.accessToken())) {
+                anaOnB.send("{\"recipientId\": " + bob.id() + ", \"messageText\": \"across\", \"clientId\": \"c-1\"}");
+                assertThat(anaOnB.next().getLong("id")).isEqualTo(ack.getLong("id"));
+            }
+        }
+        bob.request().port(b.port()).get("/chats/" + ana.id() + "/messages").then().statusCode(200)
+                .body("items.size()", equalTo(1));
+        // bob was online (on B) when A stored the message: presence is shared, so no "new message" notification
+        bob.request().get("/notifications").then().statusCode(200).body("items.type", not(hasItem("message")));
+    }
+
+    @Test
+    void an_sse_subscriber_on_one_instance_gets_the_like_made_through_the_other() throws Exception {
+        TestUser ana = TestUsers.create();
+        TestUser bob = TestUsers.create();
+        long post = TestPosts.publishId(ana);
+        try (SseClient onB = SseClient.open(b.url("/notifications/stream"),
+                Map.of("Authorization", "Bearer " + ana.accessToken())).awaitOpen()) {
+            bob.request().post("/posts/" + post + "/like").then().statusCode(200);
+            SseClient.Event event = onB.next();
+            assertThat(event).isNotNull();
+            assertThat(event.name()).isEqualTo("like");
+            assertThat(new JsonPath(event.data()).getString("actor.username")).isEqualTo(bob.username());
+        }
+    }
+
+    @Test
+    void a_session_ended_through_one_instance_is_refused_by_the_other_at_once() {
+        TestUser ana = TestUsers.create();
+        ana.request().port(b.port()).get("/users/me").then().statusCode(200);
+        ana.request().post("/auth/logout").then().statusCode(204);
+        // the event path: B hears of it from PostgreSQL within milliseconds (the 30 s poll is only the fallback)
+        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
+                ana.request().port(b.port()).get("/users/me").then().statusCode(401));
+    }
+
+    @Test
+    void the_story_cleanup_running_on_both_instances_deletes_each_expired_story_once() throws Exception {
+        TestUser ana = TestUsers.create();
+        List<Long> stories = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            stories.add(TestStories.postId(ana));
+        }
+        List<String> files = storyFiles(ana.id());
+        assertThat(files).hasSize(20).allMatch(file -> Files.exists(media.resolve(file)));
+        double before = deletedStories(a) + deletedStories(b);
+        try (Connection connection = database.open(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("update stories set created_at = now() - interval '25 hours',"
+                    + " expires_at = now() - interval '1 hour' where author_id = "
+                    + ana.id());
+        }
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> storyFiles(ana.id()).isEmpty());
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(deletedStories(a) + deletedStories(b) - before).isEqualTo(stories.size()));
+        assertThat(files).noneMatch(file -> Files.exists(media.resolve(file)));
+        assertThat(a.log() + b.log()).doesNotContain("ERROR");
+    }
+
+    private long count(String fromWhere) throws Exception {
+        try (Connection connection = database.open(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select count(*) from " + fromWhere)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private List<String> storyFiles(long author) throws Exception {
+        List<String> files = new ArrayList<>();
+        try (Connection connection = database.open(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select file from stories where author_id = " + author)) {
+            while (rows.next()) {
+                files.add(rows.getString(1));
+            }
+        }
+        return files;
+    }
+
+    private static double deletedStories(ShutterInstance instance) {
+        String metrics = io.restassured.RestAssured.given().port(instance.port()).get("/q/metrics").asString();
+        return metrics.lines().filter(line -> line.startsWith("shutter_stories_expired_deleted_total"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+}

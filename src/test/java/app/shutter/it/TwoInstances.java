@@ -1,0 +1,54 @@
+package app.shutter.it;
+
+import app.shutter.common.devenv.ThrowawayJwtKeys;
+import io.restassured.RestAssured;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Starts one PostgreSQL and the packaged application twice against it (instances A and B, sharing the media
+ * folder and the JWT keys as a deployment behind a load balancer would). Requests go to A unless a test
+ * picks B's port.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class TwoInstances {
+
+    SharedDatabase database;
+    Path media;
+    ShutterInstance a;
+    ShutterInstance b;
+
+    /** Settings (environment variables) both instances get on top of the defaults. */
+    Map<String, String> settings() {
+        return Map.of();
+    }
+
+    @BeforeAll
+    void startInstances() throws Exception {
+        database = SharedDatabase.start();
+        media = Files.createTempDirectory("shutter-shared-images");
+        ThrowawayJwtKeys keys = ThrowawayJwtKeys.loadOrCreate(Files.createTempDirectory("shutter-shared-keys"));
+        String suffix = getClass().getSimpleName();
+        a = ShutterInstance.start(suffix + "-a", database.connection(), keys, media, settings());
+        b = ShutterInstance.start(suffix + "-b", database.connection(), keys, media, settings());
+        RestAssured.port = a.port();
+    }
+
+    @AfterAll
+    void stopInstances() throws Exception {
+        if (a != null) {
+            a.close();
+        }
+        if (b != null) {
+            b.close();
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+}
