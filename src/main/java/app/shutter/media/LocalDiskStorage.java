@@ -47,6 +47,9 @@ public class LocalDiskStorage implements MediaStorage {
     @Override
     public void save(String name, Path source, String contentType) throws IOException {
         Path target = resolve(name);
+        if (Files.getFileStore(directory).getUsableSpace() - Files.size(source) < config.minFreeSpace().asLongValue()) {
+            throw new StoreFullException(directory);
+        }
         // a move within the folder is atomic, so a half-written file is never served under its final name
         Path staged = Files.createTempFile(directory, ".upload-", ".part");
         try {
@@ -58,6 +61,13 @@ public class LocalDiskStorage implements MediaStorage {
             }
         } finally {
             Files.deleteIfExists(staged);
+        }
+    }
+
+    /** The disk under the media folder is (nearly) full. */
+    public static final class StoreFullException extends IOException {
+        StoreFullException(Path directory) {
+            super("Less free space than shutter.media.min-free-space under " + directory);
         }
     }
 

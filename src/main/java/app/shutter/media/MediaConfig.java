@@ -48,6 +48,13 @@ public interface MediaConfig {
         return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MB" : bytes + " bytes";
     }
 
+    /**
+     * Uploads are refused (507) when the media folder's disk would keep less than this free, so a full disk
+     * fails cleanly before a write instead of midway.
+     */
+    @WithDefault("64M")
+    MemorySize minFreeSpace();
+
     /** Images decoded at once; each full-size decode can hold a few hundred MB. */
     @WithDefault("2")
     int concurrentDecodes();

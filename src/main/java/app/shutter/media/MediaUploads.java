@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import java.io.IOException;
@@ -25,6 +26,8 @@ import java.util.function.Supplier;
  */
 @ApplicationScoped
 public class MediaUploads {
+
+    private static final Logger LOG = Logger.getLogger(MediaUploads.class);
 
     @Inject
     MediaConfig config;
@@ -146,9 +149,22 @@ public class MediaUploads {
         }
     }
 
+    /** 507 when the disk is full, 503 when the folder cannot be written: the operator must act, not the client. */
+    private static ApiException storeFailure(IOException e) {
+        LOG.errorf("The media store refused a file: %s", e.toString());
+        boolean full = e instanceof LocalDiskStorage.StoreFullException
+                || String.valueOf(e.getMessage()).contains("No space left on device");
+        return full ? ApiException.insufficientStorage("The media store is full; nothing was stored")
+                : ApiException.unavailable("The media store cannot be written right now; nothing was stored", 30);
+    }
+
     private String save(Path file, String extension, String contentType) throws IOException {
         String name = MediaNames.random(extension);
-        storage.save(name, file, contentType);
+        try {
+            storage.save(name, file, contentType);
+        } catch (IOException e) {
+            throw storeFailure(e);
+        }
         return name;
     }
 }

@@ -59,6 +59,14 @@ public class ApiException extends RuntimeException {
         return new ApiException(429, detail, null, retryAfterSeconds);
     }
 
+    public static ApiException unavailable(String detail, long retryAfterSeconds) {
+        return new ApiException(503, detail, null, retryAfterSeconds);
+    }
+
+    public static ApiException insufficientStorage(String detail) {
+        return new ApiException(507, detail, null, null);
+    }
+
     public int status() {
         return status;
     }

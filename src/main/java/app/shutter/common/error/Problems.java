@@ -31,6 +31,7 @@ public final class Problems {
             case 413 -> "Content Too Large";
             case 422 -> "Unprocessable Content";
             case 429 -> "Too Many Requests";
+            case 507 -> "Insufficient Storage";
             default -> {
                 Response.Status known = Response.Status.fromStatusCode(status);
                 yield known != null ? known.getReasonPhrase() : "Error";
