@@ -15,10 +15,11 @@ import static org.hamcrest.Matchers.nullValue;
 class HealthAndOpenApiTest {
 
     @Test
-    void readiness_checks_the_database() {
+    void readiness_checks_the_database_and_the_cluster_events_connection() {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItem(containsString("Database")));
+                .body("checks.name", hasItem(containsString("Database")))
+                .body("checks.find { it.name == 'cluster-events' }.status", equalTo("UP"));
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 

@@ -113,13 +113,6 @@ class ClusterIT extends TwoInstances {
         assertThat(a.log() + b.log()).doesNotContain("ERROR");
     }
 
-    private long count(String fromWhere) throws Exception {
-        try (Connection connection = database.open(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("select count(*) from " + fromWhere)) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
 
     private List<String> storyFiles(long author) throws Exception {
         List<String> files = new ArrayList<>();

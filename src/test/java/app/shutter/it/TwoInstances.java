@@ -7,6 +7,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -37,6 +40,15 @@ abstract class TwoInstances {
         a = ShutterInstance.start(suffix + "-a", database.connection(), keys, media, settings());
         b = ShutterInstance.start(suffix + "-b", database.connection(), keys, media, settings());
         RestAssured.port = a.port();
+    }
+
+    /** {@code select count(*) from <fromWhere>} on the shared database. */
+    long count(String fromWhere) throws Exception {
+        try (Connection connection = database.open(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select count(*) from " + fromWhere)) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     @AfterAll

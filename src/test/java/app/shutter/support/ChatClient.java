@@ -95,6 +95,12 @@ public final class ChatClient implements AutoCloseable {
         return new JsonPath(frame);
     }
 
+    /** The next frame, or null when none arrives in time (the server may be gone). */
+    public JsonPath nextWithin(java.time.Duration wait) throws InterruptedException {
+        String frame = frames.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+        return frame == null ? null : new JsonPath(frame);
+    }
+
     /** The close code the server ended the connection with. */
     public int closeCode() throws Exception {
         return closeCode.get(WAIT_SECONDS, TimeUnit.SECONDS);

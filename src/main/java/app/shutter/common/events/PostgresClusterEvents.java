@@ -74,6 +74,11 @@ public class PostgresClusterEvents implements ClusterEvents {
         subscribers.computeIfAbsent(channel.sqlName(), name -> new CopyOnWriteArrayList<>()).add(subscriber);
     }
 
+    /** Whether this instance currently hears announcements (false while it reconnects). */
+    public boolean listening() {
+        return connection != null;
+    }
+
     void start(@Observes StartupEvent event) {
         running = true;
         listener = new Thread(this::listen, "cluster-events-listener");
@@ -97,7 +102,7 @@ public class PostgresClusterEvents implements ClusterEvents {
                 connect();
                 if (reconnecting) {
                     LOG.info("Listening to cluster events again");
-                    forEachSubscriber(null, Subscriber::onReconnect);
+                    forEachSubscriber(null, PostgresClusterEvents::catchUp);
                 }
                 reconnecting = false;
                 backoff = 500;
@@ -148,6 +153,30 @@ public class PostgresClusterEvents implements ClusterEvents {
             }
         }
         connection = opened;
+    }
+
+    /**
+     * After a database restart the pool still holds dead connections, and a catch-up's first query can draw
+     * one: try again (the pool has discarded it by then) instead of leaving the gap to the next poll.
+     */
+    private static void catchUp(Subscriber subscriber) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                subscriber.onReconnect();
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                LOG.debugf("Catching up after a reconnect failed (%s); trying again", e.getMessage());
+                try {
+                    Thread.sleep(200L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     private void dispatch(String channel, String payload) {
