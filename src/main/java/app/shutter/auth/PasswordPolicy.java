@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -34,11 +35,20 @@ public class PasswordPolicy {
     public enum Verdict { OK, WRONG_LENGTH, COMMON }
 
     public static Verdict judge(String password) {
-        int bytes = password.getBytes(StandardCharsets.UTF_8).length;
+        int bytes = hashedBytes(password);
         if (bytes < MIN_BYTES || bytes > MAX_BYTES) {
             return Verdict.WRONG_LENGTH;
         }
-        return COMMON.contains(password.toLowerCase(Locale.ROOT)) ? Verdict.COMMON : Verdict.OK;
+        String normalized = Normalizer.normalize(password, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        return COMMON.contains(normalized) ? Verdict.COMMON : Verdict.OK;
+    }
+
+    /**
+     * What bcrypt reads: Elytron hashes the NFKC form in UTF-8 (so "ä" typed composed or decomposed is one
+     * password), and NFKC can lengthen a string ("ﷺ" becomes 33 bytes), so the limit applies to that form.
+     */
+    static int hashedBytes(String password) {
+        return Normalizer.normalize(password, Normalizer.Form.NFKC).getBytes(StandardCharsets.UTF_8).length;
     }
 
     public String hash(String password) {
@@ -51,7 +61,7 @@ public class PasswordPolicy {
             BcryptUtil.matches(password, decoyHash());
             return false;
         }
-        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+        if (hashedBytes(password) > MAX_BYTES) {
             BcryptUtil.matches(password.substring(0, Math.min(password.length(), MAX_BYTES)), hashOrNull);
             return false;
         }
