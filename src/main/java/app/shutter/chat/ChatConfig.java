@@ -27,4 +27,8 @@ public interface ChatConfig {
     /** How often an instance confirms its open connections; a connection unconfirmed for 3 periods is gone. */
     @WithDefault("30s")
     Duration presenceRefresh();
+
+    /** Chat sockets one account may hold across all instances; another is closed with 1008. */
+    @WithDefault("5")
+    int maxConnectionsPerUser();
 }

@@ -45,6 +45,7 @@ public class ChatConnections implements ClusterEvents.Subscriber {
     static final CloseReason TOKEN_EXPIRED = new CloseReason(1008, "token expired");
     static final CloseReason SESSION_ENDED = new CloseReason(1008, "session ended");
     static final CloseReason RATE_LIMITED = new CloseReason(1008, "rate limited");
+    static final CloseReason TOO_MANY = new CloseReason(1008, "too many connections");
     static final CloseReason GOING_AWAY = new CloseReason(1001, "server shutting down");
 
     /** By id: the injected connection is a proxy that only works inside that connection's callbacks. */
@@ -118,12 +119,22 @@ public class ChatConnections implements ClusterEvents.Subscriber {
             updated.add(id);
             return updated;
         });
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
-                        insert into chat_presence (connection_id, user_id, instance_id) values (:id, :user, :instance)
-                        on conflict (connection_id) do update set seen_at = now()""")
-                .setParameter("id", id).setParameter("user", user).setParameter("instance", instance)
-                .executeUpdate());
-        if (revocations.isRevoked(session)) {
+        boolean tooMany = QuarkusTransaction.requiringNew().call(() -> {
+            em.createNativeQuery("""
+                            insert into chat_presence (connection_id, user_id, instance_id) values (:id, :user, :instance)
+                            on conflict (connection_id) do update set seen_at = now()""")
+                    .setParameter("id", id).setParameter("user", user).setParameter("instance", instance)
+                    .executeUpdate();
+            // presence rows are shared, so the bound holds across instances
+            Number open = (Number) em.createNativeQuery("select count(*) from chat_presence where user_id = :user"
+                            + " and seen_at > now() - :stale * interval '1 second'")
+                    .setParameter("user", user).setParameter("stale", 3 * config.presenceRefresh().toSeconds())
+                    .getSingleResult();
+            return open.intValue() > config.maxConnectionsPerUser();
+        });
+        if (tooMany) {
+            close(id, TOO_MANY);
+        } else if (revocations.isRevoked(session)) {
             close(id, SESSION_ENDED);
         } else if (draining) {
             close(id, GOING_AWAY);

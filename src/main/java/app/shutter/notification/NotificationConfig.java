@@ -12,4 +12,8 @@ public interface NotificationConfig {
     /** How often an idle stream gets a comment line, so proxies do not close it. */
     @WithDefault("20s")
     Duration heartbeat();
+
+    /** Open streams one account may hold on one instance; another is refused with 429. */
+    @WithDefault("5")
+    int maxStreamsPerUser();
 }

@@ -1,5 +1,6 @@
 package app.shutter.notification;
 
+import app.shutter.common.error.ApiException;
 import app.shutter.common.events.ClusterEvents;
 import app.shutter.common.security.SessionRevocations;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -87,6 +88,11 @@ public class NotificationStreams implements ClusterEvents.Subscriber {
      * @param expiresAt   the token's expiry (epoch seconds): the stream ends then
      */
     public void open(long recipient, long session, long expiresAt, Long resumeAfter, SseEventSink sink, Sse sse) {
+        Set<LiveStream> open = byRecipient.get(recipient);
+        if (open != null && open.size() >= config.maxStreamsPerUser()) {
+            throw ApiException.tooManyRequests("At most " + config.maxStreamsPerUser()
+                    + " notification streams may be open per account; close one first", 5);
+        }
         long start = resumeAfter != null ? resumeAfter
                 : QuarkusTransaction.requiringNew().call(() -> queries.lastSeq(recipient));
         LiveStream stream = new LiveStream(recipient, session, sink, sse, start);

@@ -30,6 +30,14 @@ class DatabaseUnavailableTest {
     }
 
     @Test
+    void text_the_database_cannot_store_is_the_clients_400() {
+        Response response = mappers.unexpected(new IllegalStateException("wrapped",
+                new SQLException("invalid byte sequence for encoding \"UTF8\": 0x00", "22021")), null);
+        assertThat(response.getStatus()).isEqualTo(400);
+        assertThat(((Problem) response.getEntity()).detail()).contains("NUL");
+    }
+
+    @Test
     void any_other_failure_is_a_500_without_internals() {
         Response response = mappers.unexpected(new NullPointerException("secret.internal.Field"), null);
         assertThat(response.getStatus()).isEqualTo(500);

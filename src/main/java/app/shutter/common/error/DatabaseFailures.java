@@ -4,10 +4,24 @@ import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 
-/** Recognises "the database cannot be reached" among the causes of an exception (-> 503). */
+/**
+ * Recognises, among the causes of an exception, "the database cannot be reached" (-> 503) and "text the
+ * database cannot store" (-> 400): PostgreSQL refuses the NUL character in text, wherever a client put it.
+ */
 final class DatabaseFailures {
 
     private DatabaseFailures() {
+    }
+
+    static boolean isUnstorableText(Throwable error) {
+        for (Throwable t = error; t != null && t.getCause() != t; t = t.getCause()) {
+            // 22021 character_not_in_repertoire, 22P05 untranslatable_character
+            if (t instanceof SQLException sql && ("22021".equals(sql.getSQLState())
+                    || "22P05".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isUnavailable(Throwable error) {

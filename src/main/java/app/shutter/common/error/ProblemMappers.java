@@ -98,6 +98,9 @@ public class ProblemMappers {
             return Response.fromResponse(Problems.response(503, Problems.defaultDetail(503), path(uri), null))
                     .header(HttpHeaders.RETRY_AFTER, 5).build();
         }
+        if (DatabaseFailures.isUnstorableText(e)) {
+            return Problems.response(400, "Text may not contain the NUL character (U+0000)", path(uri), null);
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error, incident %s", incident);
         return Problems.response(500, "An unexpected error occurred (incident " + incident + ")", path(uri), null);

@@ -2,15 +2,18 @@ package app.shutter.common.error;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import io.quarkus.runtime.configuration.MemorySize;
-import io.quarkus.vertx.http.runtime.RouteConstants;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Gives problem+json bodies to the errors Vert.x produces before any resource runs: unknown routes,
@@ -45,6 +48,9 @@ public class RouteProblemHandlers {
         }
     }
 
+    private static final long LINGER_MILLIS = 5_000;
+    private static final long MAX_DRAINED_BYTES = 64L * 1024 * 1024;
+
     private void refuseDeclaredOversize(RoutingContext ctx) {
         String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
@@ -76,9 +82,35 @@ public class RouteProblemHandlers {
         if (status == 413) {
             // the rest of the oversized body is not read, so the connection cannot be reused
             ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
-            ctx.response().end(body).onComplete(done -> ctx.request().connection().close());
+            ctx.response().end(body).onComplete(done -> lingerThenClose(ctx));
             return;
         }
         ctx.response().end(body);
+    }
+
+    /**
+     * Closing a connection whose client is still sending makes TCP reset it, and the reset discards the 413
+     * before the client reads it. So what still arrives is read and dropped (up to a bound, for a while),
+     * then the connection is closed: the "lingering close" of web servers.
+     */
+    private static void lingerThenClose(RoutingContext ctx) {
+        HttpConnection connection = ctx.request().connection();
+        long timer = ctx.vertx().setTimer(LINGER_MILLIS, expired -> connection.close());
+        AtomicLong drained = new AtomicLong();
+        try {
+            ctx.request().handler(chunk -> {
+                if (drained.addAndGet(chunk.length()) > MAX_DRAINED_BYTES) {
+                    connection.close();
+                }
+            });
+            ctx.request().endHandler(end -> {
+                ctx.vertx().cancelTimer(timer);
+                connection.close();
+            });
+            ctx.request().resume();
+        } catch (IllegalStateException alreadyRead) {
+            ctx.vertx().cancelTimer(timer);
+            connection.close();
+        }
     }
 }
