@@ -12,7 +12,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,7 +23,6 @@ import org.jboss.logging.Logger;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,9 +32,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The chat connections this instance holds: their presence rows (so every instance knows who is online),
- * delivery of announced messages and read receipts to them, their rate limits, and closing them (1008)
- * when their token expires or their session ends.
+ * The chat connections this instance holds: their presence ({@link ChatPresence}, so every instance knows
+ * who is online), delivery of announced messages and read receipts to them, their rate limits, and closing
+ * them (1008) when their token expires, their session ends or the account has too many.
  */
 @ApplicationScoped
 public class ChatConnections implements ClusterEvents.Subscriber {
@@ -53,7 +51,6 @@ public class ChatConnections implements ClusterEvents.Subscriber {
                         ScheduledFuture<?> expiry) {
     }
 
-    private final String instance = UUID.randomUUID().toString();
     private volatile boolean draining;
     private final Map<String, Open> open = new ConcurrentHashMap<>();
     // delivery looks a user's connections up here instead of walking every open connection per message
@@ -79,6 +76,9 @@ public class ChatConnections implements ClusterEvents.Subscriber {
 
     @Inject
     LiveSockets sockets;
+
+    @Inject
+    ChatPresence presence;
 
     @Inject
     MeterRegistry metrics;
@@ -119,19 +119,7 @@ public class ChatConnections implements ClusterEvents.Subscriber {
             updated.add(id);
             return updated;
         });
-        boolean tooMany = QuarkusTransaction.requiringNew().call(() -> {
-            em.createNativeQuery("""
-                            insert into chat_presence (connection_id, user_id, instance_id) values (:id, :user, :instance)
-                            on conflict (connection_id) do update set seen_at = now()""")
-                    .setParameter("id", id).setParameter("user", user).setParameter("instance", instance)
-                    .executeUpdate();
-            // presence rows are shared, so the bound holds across instances
-            Number open = (Number) em.createNativeQuery("select count(*) from chat_presence where user_id = :user"
-                            + " and seen_at > now() - :stale * interval '1 second'")
-                    .setParameter("user", user).setParameter("stale", 3 * config.presenceRefresh().toSeconds())
-                    .getSingleResult();
-            return open.intValue() > config.maxConnectionsPerUser();
-        });
+        boolean tooMany = !presence.register(id, user);
         if (tooMany) {
             close(id, TOO_MANY);
         } else if (revocations.isRevoked(session)) {
@@ -151,9 +139,7 @@ public class ChatConnections implements ClusterEvents.Subscriber {
                 return ids.isEmpty() ? null : ids;
             });
         }
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "delete from chat_presence where connection_id = :id").setParameter("id", connection.id())
-                .executeUpdate());
+        presence.remove(connection.id());
     }
 
     /**
@@ -172,17 +158,6 @@ public class ChatConnections implements ClusterEvents.Subscriber {
             close(state.id(), RATE_LIMITED);
         }
         return false;
-    }
-
-    @Scheduled(every = "${shutter.chat.presence-refresh}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void refreshPresence() {
-        QuarkusTransaction.requiringNew().run(() -> {
-            em.createNativeQuery("update chat_presence set seen_at = now() where instance_id = :instance")
-                    .setParameter("instance", instance).executeUpdate();
-            // rows of instances that died without removing them
-            em.createNativeQuery("delete from chat_presence where seen_at < now() - :seconds * interval '1 second'")
-                    .setParameter("seconds", 10 * config.presenceRefresh().toSeconds()).executeUpdate();
-        });
     }
 
     @Override

@@ -34,6 +34,9 @@ public class ChatService {
     EntityManager em;
 
     @Inject
+    ChatPresence presence;
+
+    @Inject
     ChatConfig config;
 
     @Inject
@@ -73,7 +76,7 @@ public class ChatService {
         long id = ((Number) row[0]).longValue();
         ChatFrames.Ack ack = new ChatFrames.Ack(clientId, id, Keyset.instant(row[1]));
         touchConversations(sender, recipient, id);
-        if (!isOnline(recipient)) {
+        if (!presence.isOnline(recipient)) {
             // one notification per conversation: the newest message replaces the one before
             notifier.withdraw("type = 'message' and actor_id = :sender and recipient_id = :recipient",
                     "sender", sender, "recipient", recipient);
@@ -109,13 +112,5 @@ public class ChatService {
                             unread_count = conversations.unread_count + excluded.unread_count""")
                 .setParameter("sender", sender).setParameter("recipient", recipient).setParameter("message", messageId)
                 .executeUpdate();
-    }
-
-    /** Whether any instance holds a live chat connection of the user. */
-    private boolean isOnline(long user) {
-        return (Boolean) em.createNativeQuery("select exists (select 1 from chat_presence where user_id = :user"
-                        + " and seen_at > now() - :staleSeconds * interval '1 second')")
-                .setParameter("user", user).setParameter("staleSeconds", 3 * config.presenceRefresh().toSeconds())
-                .getSingleResult();
     }
 }
