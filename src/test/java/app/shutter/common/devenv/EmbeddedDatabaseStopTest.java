@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
@@ -16,7 +15,8 @@ class EmbeddedDatabaseStopTest {
 
     @Test
     void sigterm_to_the_jvm_stops_the_postgresql_it_started() throws Exception {
-        Path data = Files.createTempDirectory("shutter-embedded-stop");
+        // relative, as dev mode and the demo jar give it (.data/postgres)
+        Path data = Path.of("target", "embedded-stop-" + System.nanoTime());
         Process jvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), EmbeddedDatabaseProcess.class.getName(),
                 data.toString()).redirectErrorStream(true).start();
@@ -41,7 +41,7 @@ class EmbeddedDatabaseStopTest {
     }
 
     private static boolean postgresRunningOn(Path data) {
-        String dir = data.toString();
+        String dir = data.toAbsolutePath().toString();
         return ProcessHandle.allProcesses().anyMatch(p -> p.isAlive()
                 && p.info().commandLine().map(cmd -> cmd.contains("postgres") && cmd.contains(dir)).orElse(false));
     }
