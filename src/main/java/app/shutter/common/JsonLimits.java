@@ -1,5 +1,6 @@
 package app.shutter.common;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.jackson.ObjectMapperCustomizer;
@@ -7,9 +8,10 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * No request body of this API nests more than a few levels, so JSON deeper than shutter.http.max-json-depth
- * is refused (400) before it is parsed further; Jackson's own bound (1000) would let a 1 MB body of brackets
- * through. The body size bound is shutter.http.max-json-body-size.
+ * What the JSON reader refuses (400) before binding: nesting deeper than shutter.http.max-json-depth (no
+ * body of this API nests more than a few levels; Jackson's own bound of 1000 would let a 1 MB body of brackets
+ * through), and a field named twice, which records cannot take (Jackson reported it as a server-side
+ * definition error, a 500; found by it/HostileInputIT). The body size bound is shutter.http.max-json-body-size.
  */
 @Singleton
 public class JsonLimits implements ObjectMapperCustomizer {
@@ -20,5 +22,6 @@ public class JsonLimits implements ObjectMapperCustomizer {
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(maxDepth).build());
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     }
 }

@@ -43,6 +43,13 @@ class ProblemResponsesTest extends ApiTest {
     }
 
     @Test
+    void a_json_body_naming_a_field_twice_is_a_400_problem() {
+        given().contentType(ContentType.JSON).body("{\"refreshToken\": \"0\", \"refreshToken\": \"0\"}")
+                .post("/auth/refresh").then().statusCode(400).contentType("application/problem+json")
+                .body("status", equalTo(400));
+    }
+
+    @Test
     void an_unsupported_media_type_is_a_415_problem() {
         given().contentType(ContentType.TEXT).body("username=x").post("/auth/register").then().statusCode(415)
                 .contentType("application/problem+json").body("status", equalTo(415));
