@@ -126,6 +126,19 @@ class NotificationStreamTest extends ApiTest {
     }
 
     @Test
+    void a_last_event_id_that_is_not_an_id_this_stream_sent_is_a_400_problem() throws Exception {
+        TestUser user = TestUsers.create();
+        for (String hostile : new String[] {"abc", "-1", "1.5", "1e3", "0x10", "99999999999999999999",
+                "9223372036854775808", "1;drop table notifications", "%00"}) {
+            try (SseClient client = open(user, hostile)) {
+                assertThat(client.status()).as(hostile).isEqualTo(400);
+                assertThat(client.response().headers().firstValue("Content-Type")).as(hostile)
+                        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+            }
+        }
+    }
+
+    @Test
     void a_bad_or_missing_token_is_refused_before_the_stream_opens() throws Exception {
         for (URI uri : new URI[] {stream, URI.create(stream + "?token=not-a-jwt")}) {
             try (SseClient client = SseClient.open(uri, Map.of())) {
