@@ -230,6 +230,21 @@ class ChatTest extends ApiTest {
         }
     }
 
+    @Test
+    void a_frame_sent_the_moment_the_socket_opens_is_answered() throws Exception {
+        TestUser ana = TestUsers.create();
+        TestUser bob = TestUsers.create();
+        mutual(ana, bob);
+        for (int i = 0; i < 30; i++) {
+            try (ChatClient client = ChatClient.connect(chat, ana.accessToken())) {
+                client.send(frame(bob, "first " + i, "early-" + i));
+                JsonPath answer = client.nextWithin(java.time.Duration.ofSeconds(5));
+                assertThat(answer).as("answer to the frame sent on open, round " + i).isNotNull();
+                assertThat(answer.getString("clientId")).isEqualTo("early-" + i);
+            }
+        }
+    }
+
     private static void mutual(TestUser a, TestUser b) {
         TestPosts.follow(a, b);
         TestPosts.follow(b, a);
