@@ -9,7 +9,7 @@ db_port=$(node -e 'const s=require("net").createServer().listen(0,()=>{console.l
 ./mvnw -B -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=app.shutter.bench.BenchDatabase \
   -Dexec.args="$work/db $db_port" >"$work/db.log" 2>&1 &
 db=$!
-trap 'kill $db 2>/dev/null; wait $db 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'kill $db 2>/dev/null || true; wait $db 2>/dev/null || true; rm -rf "$work"' EXIT
 until grep -q 'PostgreSQL ready' "$work/db.log"; do
   kill -0 $db 2>/dev/null || { cat "$work/db.log"; exit 1; }
   sleep 1
