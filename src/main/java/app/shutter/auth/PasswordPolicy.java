@@ -35,20 +35,20 @@ public class PasswordPolicy {
     public enum Verdict { OK, WRONG_LENGTH, COMMON }
 
     public static Verdict judge(String password) {
-        int bytes = hashedBytes(password);
+        String hashed = hashedForm(password);
+        int bytes = hashed.getBytes(StandardCharsets.UTF_8).length;
         if (bytes < MIN_BYTES || bytes > MAX_BYTES) {
             return Verdict.WRONG_LENGTH;
         }
-        String normalized = Normalizer.normalize(password, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        return COMMON.contains(normalized) ? Verdict.COMMON : Verdict.OK;
+        return COMMON.contains(hashed.toLowerCase(Locale.ROOT)) ? Verdict.COMMON : Verdict.OK;
     }
 
     /**
      * What bcrypt reads: Elytron hashes the NFKC form in UTF-8 (so "ä" typed composed or decomposed is one
-     * password), and NFKC can lengthen a string ("ﷺ" becomes 33 bytes), so the limit applies to that form.
+     * password), and NFKC can lengthen a string ("ﷺ" becomes 33 bytes), so the limits apply to that form.
      */
-    static int hashedBytes(String password) {
-        return Normalizer.normalize(password, Normalizer.Form.NFKC).getBytes(StandardCharsets.UTF_8).length;
+    private static String hashedForm(String password) {
+        return Normalizer.normalize(password, Normalizer.Form.NFKC);
     }
 
     public String hash(String password) {
@@ -61,7 +61,7 @@ public class PasswordPolicy {
             BcryptUtil.matches(password, decoyHash());
             return false;
         }
-        if (hashedBytes(password) > MAX_BYTES) {
+        if (hashedForm(password).getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
             BcryptUtil.matches(password.substring(0, Math.min(password.length(), MAX_BYTES)), hashOrNull);
             return false;
         }

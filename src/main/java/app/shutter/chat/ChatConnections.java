@@ -119,8 +119,7 @@ public class ChatConnections implements ClusterEvents.Subscriber {
             updated.add(id);
             return updated;
         });
-        boolean tooMany = !presence.register(id, user);
-        if (tooMany) {
+        if (!presence.register(id, user)) {
             close(id, TOO_MANY);
         } else if (revocations.isRevoked(session)) {
             close(id, SESSION_ENDED);

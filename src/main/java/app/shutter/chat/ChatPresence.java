@@ -24,7 +24,7 @@ public class ChatPresence {
     @Inject
     ChatConfig config;
 
-    /** @return false when the user already had the most sockets allowed (this one is then over the bound) */
+    /** @return false when this socket is over the account's bound (it already had the most allowed) */
     boolean register(String connectionId, long user) {
         return QuarkusTransaction.requiringNew().call(() -> {
             em.createNativeQuery("""

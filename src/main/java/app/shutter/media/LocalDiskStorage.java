@@ -9,6 +9,7 @@ import org.jboss.logging.Logger;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -48,7 +49,7 @@ public class LocalDiskStorage implements MediaStorage {
     public void save(String name, Path source, String contentType) throws IOException {
         Path target = resolve(name);
         if (Files.getFileStore(directory).getUsableSpace() - Files.size(source) < config.minFreeSpace().asLongValue()) {
-            throw new StoreFullException(directory);
+            throw new FullException("Less free space than shutter.media.min-free-space under " + directory, null);
         }
         // a move within the folder is atomic, so a half-written file is never served under its final name
         Path staged = Files.createTempFile(directory, ".upload-", ".part");
@@ -59,15 +60,14 @@ public class LocalDiskStorage implements MediaStorage {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(staged, target);
             }
+        } catch (FileSystemException e) {
+            // the disk filled up during the copy (uploads are staged on another file system)
+            if (String.valueOf(e.getReason()).contains("No space left")) {
+                throw new FullException("The disk under " + directory + " is full", e);
+            }
+            throw e;
         } finally {
             Files.deleteIfExists(staged);
-        }
-    }
-
-    /** The disk under the media folder is (nearly) full. */
-    public static final class StoreFullException extends IOException {
-        StoreFullException(Path directory) {
-            super("Less free space than shutter.media.min-free-space under " + directory);
         }
     }
 

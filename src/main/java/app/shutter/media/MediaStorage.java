@@ -11,8 +11,18 @@ import java.util.Collection;
  */
 public interface MediaStorage {
 
-    /** Takes the finished file at {@code source} (a temporary file, consumed) and keeps it under {@code name}. */
+    /**
+     * Takes the finished file at {@code source} (a temporary file, consumed) and keeps it under {@code name}.
+     * @throws FullException when the store has no room for it; any other IOException means it cannot be written
+     */
     void save(String name, Path source, String contentType) throws IOException;
+
+    /** The store is out of room (507 to the client, unlike other storage failures, which are a 503). */
+    final class FullException extends IOException {
+        public FullException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
 
     /** Removes the files; missing ones are ignored, failures are logged rather than thrown. */
     void delete(Collection<String> names);

@@ -152,9 +152,7 @@ public class MediaUploads {
     /** 507 when the disk is full, 503 when the folder cannot be written: the operator must act, not the client. */
     private static ApiException storeFailure(IOException e) {
         LOG.errorf("The media store refused a file: %s", e.toString());
-        boolean full = e instanceof LocalDiskStorage.StoreFullException
-                || String.valueOf(e.getMessage()).contains("No space left on device");
-        return full ? ApiException.insufficientStorage("The media store is full; nothing was stored")
+        return e instanceof MediaStorage.FullException ? ApiException.insufficientStorage("The media store is full; nothing was stored")
                 : ApiException.unavailable("The media store cannot be written right now; nothing was stored", 30);
     }
 

@@ -29,7 +29,7 @@ class ChatTest extends ApiTest {
     void a_message_reaches_every_connection_of_the_recipient_and_the_senders_other_ones() throws Exception {
         TestUser ana = TestUsers.create();
         TestUser bob = TestUsers.create();
-        mutual(ana, bob);
+        TestPosts.mutual(ana, bob);
         try (ChatClient anaPhone = ChatClient.connect(chat, ana.accessToken());
              ChatClient anaLaptop = ChatClient.connect(ChatClient.ws(chat),
                      Map.of("Authorization", "Bearer " + ana.accessToken()));
@@ -65,7 +65,7 @@ class ChatTest extends ApiTest {
         TestPosts.makePrivate(pending);
         TestPosts.follow(ana, pending);
         TestPosts.follow(pending, ana);
-        mutual(ana, blocked);
+        TestPosts.mutual(ana, blocked);
         TestPosts.block(blocked, ana);
         try (ChatClient client = ChatClient.connect(chat, ana.accessToken())) {
             for (TestUser other : new TestUser[] {oneWay, pending, blocked}) {
@@ -80,7 +80,7 @@ class ChatTest extends ApiTest {
     void each_error_code_leaves_the_connection_open() throws Exception {
         TestUser ana = TestUsers.create();
         TestUser bob = TestUsers.create();
-        mutual(ana, bob);
+        TestPosts.mutual(ana, bob);
         try (ChatClient client = ChatClient.connect(chat, ana.accessToken())) {
             String[] invalid = {"not json", "[1]", "{\"recipientId\": \"" + bob.id() + "\", \"messageText\": \"x\"}",
                     "{\"recipientId\": " + bob.id() + ", \"messageText\": \"x\", \"mood\": 1}",
@@ -110,7 +110,7 @@ class ChatTest extends ApiTest {
     void a_resent_client_id_stores_nothing_new_and_gets_the_original_ack() throws Exception {
         TestUser ana = TestUsers.create();
         TestUser bob = TestUsers.create();
-        mutual(ana, bob);
+        TestPosts.mutual(ana, bob);
         long first;
         try (ChatClient client = ChatClient.connect(chat, ana.accessToken())) {
             first = client.send(frame(bob, "once", "retry-me")).next().getLong("id");
@@ -127,7 +127,7 @@ class ChatTest extends ApiTest {
     void an_offline_recipient_gets_one_notification_and_an_online_one_none() throws Exception {
         TestUser ana = TestUsers.create();
         TestUser bob = TestUsers.create();
-        mutual(ana, bob);
+        TestPosts.mutual(ana, bob);
         try (ChatClient client = ChatClient.connect(chat, ana.accessToken())) {
             client.send(frame(bob, "are you there?", null)).next();
             client.send(frame(bob, "hello?", null)).next();
@@ -150,7 +150,7 @@ class ChatTest extends ApiTest {
     void history_conversations_and_read_state_with_the_read_frame() throws Exception {
         TestUser ana = TestUsers.create();
         TestUser bob = TestUsers.create();
-        mutual(ana, bob);
+        TestPosts.mutual(ana, bob);
         long last;
         try (ChatClient client = ChatClient.connect(chat, ana.accessToken())) {
             client.send(frame(bob, "one", null)).next();
@@ -234,7 +234,7 @@ class ChatTest extends ApiTest {
     void a_frame_sent_the_moment_the_socket_opens_is_answered() throws Exception {
         TestUser ana = TestUsers.create();
         TestUser bob = TestUsers.create();
-        mutual(ana, bob);
+        TestPosts.mutual(ana, bob);
         for (int i = 0; i < 30; i++) {
             try (ChatClient client = ChatClient.connect(chat, ana.accessToken())) {
                 client.send(frame(bob, "first " + i, "early-" + i));
@@ -243,11 +243,6 @@ class ChatTest extends ApiTest {
                 assertThat(answer.getString("clientId")).isEqualTo("early-" + i);
             }
         }
-    }
-
-    private static void mutual(TestUser a, TestUser b) {
-        TestPosts.follow(a, b);
-        TestPosts.follow(b, a);
     }
 
     private static String frame(TestUser to, String text, String clientId) {

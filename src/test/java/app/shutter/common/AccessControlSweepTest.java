@@ -46,8 +46,7 @@ class AccessControlSweepTest extends ApiTest {
         requester = TestUsers.create();
         stranger = TestUsers.create();
         blocked = TestUsers.create();
-        TestPosts.follow(friend, owner);
-        TestPosts.follow(owner, friend);
+        TestPosts.mutual(friend, owner);
         TestPosts.makePrivate(owner);
         TestPosts.follow(requester, owner);
         TestPosts.block(owner, blocked);

@@ -40,8 +40,7 @@ class ClusterIT extends TwoInstances {
     void a_chat_message_sent_through_one_instance_reaches_the_recipients_socket_on_the_other() throws Exception {
         TestUser ana = TestUsers.create();
         TestUser bob = TestUsers.create();
-        TestPosts.follow(ana, bob);
-        TestPosts.follow(bob, ana);
+        TestPosts.mutual(ana, bob);
         try (ChatClient anaOnA = ChatClient.connect(a.url("/chat"), ana.accessToken());
              ChatClient bobOnB = ChatClient.connect(b.url("/chat"), bob.accessToken())) {
             // presence is written once the socket is open; A reads it from the shared table

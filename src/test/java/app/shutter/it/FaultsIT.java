@@ -41,8 +41,7 @@ class FaultsIT extends TwoInstances {
     void after_a_sigkill_during_traffic_every_acknowledged_message_is_stored_once_and_like_counts_match() throws Exception {
         TestUser ana = TestUsers.create();
         TestUser bob = TestUsers.create();
-        TestPosts.follow(ana, bob);
-        TestPosts.follow(bob, ana);
+        TestPosts.mutual(ana, bob);
         List<Long> posts = List.of(TestPosts.publishId(bob), TestPosts.publishId(bob), TestPosts.publishId(bob));
         List<TestUser> likers = new ArrayList<>();
         for (int i = 0; i < 4; i++) {

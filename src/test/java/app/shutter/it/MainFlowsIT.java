@@ -55,8 +55,7 @@ class MainFlowsIT {
     void mutual_followers_chat_over_the_websocket() throws Exception {
         TestUser ana = TestUsers.create();
         TestUser bob = TestUsers.create();
-        TestPosts.follow(ana, bob);
-        TestPosts.follow(bob, ana);
+        TestPosts.mutual(ana, bob);
         try (ChatClient anaSocket = ChatClient.connect(url("/chat"), ana.accessToken());
              ChatClient bobSocket = ChatClient.connect(url("/chat"), bob.accessToken())) {
             anaSocket.send("{\"recipientId\": " + bob.id() + ", \"messageText\": \"hi bob\", \"clientId\": \"it-1\"}");

@@ -41,6 +41,12 @@ public final class TestPosts {
         fan.request().post("/users/" + star.username() + "/follow").then().statusCode(200);
     }
 
+    /** Each follows the other: what chat requires. */
+    public static void mutual(TestUser a, TestUser b) {
+        follow(a, b);
+        follow(b, a);
+    }
+
     public static void makePrivate(TestUser user) {
         user.request().body("{\"isPrivate\": true}").patch("/users/me").then().statusCode(200);
     }

@@ -22,6 +22,10 @@ import java.util.concurrent.atomic.AtomicLong;
 @ApplicationScoped
 public class RouteProblemHandlers {
 
+    // a 413's lingering close: how long, and how much, of the refused body is read and dropped
+    private static final long LINGER_MILLIS = 5_000;
+    private static final long MAX_DRAINED_BYTES = 64L * 1024 * 1024;
+
     @Inject
     ObjectMapper mapper;
 
@@ -47,9 +51,6 @@ public class RouteProblemHandlers {
             router.errorHandler(status, ctx -> write(ctx, status));
         }
     }
-
-    private static final long LINGER_MILLIS = 5_000;
-    private static final long MAX_DRAINED_BYTES = 64L * 1024 * 1024;
 
     private void refuseDeclaredOversize(RoutingContext ctx) {
         String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
