@@ -23,11 +23,13 @@ import org.jboss.logging.Logger;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -55,7 +57,10 @@ public class ChatConnections implements ClusterEvents.Subscriber {
     private final Map<String, Open> open = new ConcurrentHashMap<>();
     // delivery looks a user's connections up here instead of walking every open connection per message
     private final Map<Long, Set<String>> byUser = new ConcurrentHashMap<>();
-    private final ExecutorService workers = Executors.newFixedThreadPool(2, runnable -> daemon(runnable, "chat-delivery"));
+    // bounded: when reads fall behind, the listener thread reads too, which slows delivery instead of piling up
+    private final ExecutorService readers = new ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(1_000), runnable -> daemon(runnable, "chat-delivery"),
+            new ThreadPoolExecutor.CallerRunsPolicy());
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
             runnable -> daemon(runnable, "chat-timers"));
 
@@ -102,7 +107,7 @@ public class ChatConnections implements ClusterEvents.Subscriber {
     void stop(@Observes ShutdownEvent event) {
         drain(null);
         timers.shutdownNow();
-        workers.shutdownNow();
+        readers.shutdownNow();
     }
 
     /** @param expiresAt the token's expiry, epoch seconds */
@@ -159,23 +164,31 @@ public class ChatConnections implements ClusterEvents.Subscriber {
         return false;
     }
 
+    /**
+     * Runs on the listener's thread, in commit order. Frames that came with the announcement and read receipts
+     * are only handed to the sockets' event loops, so they go out from here, in order; a message too long to
+     * ride along is read back on a worker.
+     */
     @Override
     public void onEvent(String payload) {
         ChatAnnouncement announcement = ChatAnnouncement.parse(payload);
-        workers.submit(() -> {
-            try {
-                deliver(announcement);
-            } catch (RuntimeException e) {
-                LOG.warn("Could not deliver a chat announcement", e);
-            }
-        });
+        if (announcement.kind() == 'r') {
+            sendTo(List.of(announcement.second()), null,
+                    frame(new ChatFrames.Read(announcement.first(), announcement.third())));
+        } else if (announcement.frame() != null) {
+            sendTo(List.of(announcement.second(), announcement.third()), announcement.origin(), announcement.frame());
+        } else {
+            readers.execute(() -> {
+                try {
+                    readAndDeliver(announcement);
+                } catch (RuntimeException e) {
+                    LOG.warn("Could not deliver a chat message", e);
+                }
+            });
+        }
     }
 
-    private void deliver(ChatAnnouncement announcement) {
-        if (announcement.kind() == 'r') {
-            sendTo(List.of(announcement.second()), null, new ChatFrames.Read(announcement.first(), announcement.third()));
-            return;
-        }
+    private void readAndDeliver(ChatAnnouncement announcement) {
         Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
                         "select id, sender_id, recipient_id, text, sent_at, client_id from messages where id = :id")
                 .setParameter("id", announcement.first()).getResultStream().findFirst().orElse(null));
@@ -184,17 +197,12 @@ public class ChatConnections implements ClusterEvents.Subscriber {
         }
         long sender = ((Number) row[1]).longValue();
         long recipient = ((Number) row[2]).longValue();
-        sendTo(List.of(sender, recipient), announcement.origin(), new ChatFrames.Message(((Number) row[0]).longValue(),
-                sender, recipient, (String) row[3], Keyset.instant(row[4]), (String) row[5]));
+        sendTo(List.of(sender, recipient), announcement.origin(), frame(new ChatFrames.Message(
+                ((Number) row[0]).longValue(), sender, recipient, (String) row[3], Keyset.instant(row[4]),
+                (String) row[5])));
     }
 
-    private void sendTo(List<Long> users, String except, Object frame) {
-        String text;
-        try {
-            text = json.writeValueAsString(frame);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+    private void sendTo(List<Long> users, String except, String text) {
         for (Long user : users) {
             for (String id : byUser.getOrDefault(user, Set.of())) {
                 if (!id.equals(except)) {
@@ -202,6 +210,14 @@ public class ChatConnections implements ClusterEvents.Subscriber {
                             .subscribe().with(ok -> { }, failure -> LOG.debugf("Could not send to %s", id)));
                 }
             }
+        }
+    }
+
+    private String frame(Object frame) {
+        try {
+            return json.writeValueAsString(frame);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** Error codes of the chat socket; the connection stays open after each. */
 public enum ChatError {
-    INVALID_FRAME, UNKNOWN_RECIPIENT, NOT_MUTUAL_FOLLOWERS, MESSAGE_TOO_LONG, RATE_LIMITED, SENDER_MISMATCH;
+    INVALID_FRAME, UNKNOWN_RECIPIENT, NOT_MUTUAL_FOLLOWERS, MESSAGE_TOO_LONG, RATE_LIMITED, SENDER_MISMATCH,
+    /** The message could not be stored (e.g. the database is unreachable): send it again, same clientId. */
+    UNAVAILABLE;
 
     public String value() {
         return name().toLowerCase(Locale.ROOT);

@@ -46,11 +46,10 @@ public class ChatPresence {
                 .executeUpdate());
     }
 
-    /** Whether any instance holds a live chat connection of the user (inside the caller's transaction). */
-    boolean isOnline(long user) {
-        return (Boolean) em.createNativeQuery("select exists (select 1 from chat_presence where user_id = :user"
-                        + " and seen_at > now() - :stale * interval '1 second')")
-                .setParameter("user", user).setParameter("stale", staleSeconds()).getSingleResult();
+    /** SQL: whether any instance holds a live chat connection of the user id expression {@code user}. */
+    String onlineSql(String user) {
+        return "exists (select 1 from chat_presence where user_id = " + user + " and seen_at > now() - "
+                + staleSeconds() + " * interval '1 second')";
     }
 
     @Scheduled(every = "${shutter.chat.presence-refresh}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

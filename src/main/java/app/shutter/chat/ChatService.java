@@ -5,6 +5,8 @@ import app.shutter.common.pagination.Keyset;
 import app.shutter.graph.Relationships;
 import app.shutter.notification.NotificationType;
 import app.shutter.notification.Notifier;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,9 +24,6 @@ import java.util.Set;
 public class ChatService {
 
     @Inject
-    Relationships relationships;
-
-    @Inject
     Notifier notifier;
 
     @Inject
@@ -37,10 +36,12 @@ public class ChatService {
     ChatPresence presence;
 
     @Inject
-    ChatConfig config;
+    ObjectMapper json;
 
     @Inject
     MeterRegistry metrics;
+
+    private volatile String sendSql;
 
     /**
      * @param origin the connection it came from, which gets the ack instead of the message frame
@@ -48,69 +49,87 @@ public class ChatService {
      */
     @Transactional
     public ChatFrames.Ack send(long sender, long recipient, String text, String clientId, String origin) {
-        ChatFrames.Ack earlier = clientId == null ? null : earlierAck(sender, clientId);
-        if (earlier != null) {
-            return earlier;
+        Object[] row = (Object[]) em.createNativeQuery(sendSql())
+                .setParameter("sender", sender).setParameter("recipient", recipient).setParameter("text", text)
+                .setParameter("clientId", clientId == null ? "" : clientId).getSingleResult();
+        if (row[0] != null) {
+            return new ChatFrames.Ack(clientId, ((Number) row[0]).longValue(), Keyset.instant(row[1]));
         }
-        boolean active = (Boolean) em.createNativeQuery("select exists (select 1 from users where id = :id"
-                + " and deactivated_at is null)").setParameter("id", recipient).getSingleResult();
-        if (!active || recipient == sender) {
+        if (!(Boolean) row[2]) {
             throw new ChatError.Refusal(ChatError.UNKNOWN_RECIPIENT, "No such user to message");
         }
-        if (!relationships.areMutualFollowers(sender, recipient)) {
+        if (!(Boolean) row[3]) {
             throw new ChatError.Refusal(ChatError.NOT_MUTUAL_FOLLOWERS,
                     "Only accounts that follow each other can message each other");
         }
-        List<?> inserted = em.createNativeQuery("""
-                        insert into messages (sender_id, recipient_id, text, client_id)
-                        values (:sender, :recipient, :text, nullif(:clientId, ''))
-                        on conflict (sender_id, client_id) where client_id is not null do nothing
-                        returning id, sent_at""")
-                .setParameter("sender", sender).setParameter("recipient", recipient).setParameter("text", text)
-                .setParameter("clientId", clientId == null ? "" : clientId).getResultList();
-        if (inserted.isEmpty()) {
-            // the same clientId was stored by a concurrent resend
+        if (row[4] == null) {
+            // the same clientId was stored by a concurrent resend, committed after this statement began
             return earlierAck(sender, clientId);
         }
-        Object[] row = (Object[]) inserted.get(0);
-        long id = ((Number) row[0]).longValue();
-        ChatFrames.Ack ack = new ChatFrames.Ack(clientId, id, Keyset.instant(row[1]));
-        touchConversations(sender, recipient, id);
-        if (!presence.isOnline(recipient)) {
+        ChatFrames.Message message = new ChatFrames.Message(((Number) row[4]).longValue(), sender, recipient, text,
+                Keyset.instant(row[5]), clientId);
+        if (!(Boolean) row[6]) {
             // one notification per conversation: the newest message replaces the one before
             notifier.withdraw("type = 'message' and actor_id = :sender and recipient_id = :recipient",
                     "sender", sender, "recipient", recipient);
             notifier.notify(NotificationType.MESSAGE, sender, Set.of(recipient), null, null);
         }
-        events.publish(ClusterEvents.Channel.CHAT, ChatAnnouncement.message(id, origin));
+        events.publish(ClusterEvents.Channel.CHAT, ChatAnnouncement.message(message, origin, frame(message)));
         metrics.counter("shutter.chat.messages").increment();
-        return ack;
+        return new ChatFrames.Ack(clientId, message.id(), message.sentAt());
+    }
+
+    /**
+     * One statement does the whole send (it is the chat's hot path): the sender's earlier message with this
+     * clientId, whether the recipient exists and is a mutual follower, the insert, both conversation rows
+     * (the lower user id first, so two people writing to each other cannot deadlock), and whether the
+     * recipient is online anywhere.
+     */
+    private String sendSql() {
+        if (sendSql == null) {
+            sendSql = """
+                    with earlier as (
+                        select id, sent_at from messages where sender_id = :sender and client_id = :clientId
+                    ), recipient as (
+                        select u.id, %s as mutual from users u
+                        where u.id = :recipient and u.id <> :sender and u.deactivated_at is null
+                    ), inserted as (
+                        insert into messages (sender_id, recipient_id, text, client_id)
+                        select :sender, r.id, :text, nullif(:clientId, '') from recipient r
+                        where r.mutual and not exists (select 1 from earlier)
+                        on conflict (sender_id, client_id) where client_id is not null do nothing
+                        returning id, sent_at
+                    ), touched as (
+                        insert into conversations (user_id, other_id, last_message_id, last_at, unread_count)
+                        select side.user_id, side.other_id, i.id, i.sent_at, side.unread
+                        from inserted i cross join (values (:sender, :recipient, 0), (:recipient, :sender, 1))
+                             as side (user_id, other_id, unread)
+                        order by side.user_id
+                        on conflict (user_id, other_id) do update
+                        set last_message_id = excluded.last_message_id, last_at = excluded.last_at,
+                            unread_count = conversations.unread_count + excluded.unread_count
+                    )
+                    select e.id, e.sent_at, r.id is not null, coalesce(r.mutual, false), i.id, i.sent_at, %s
+                    from (select 1) one left join earlier e on true left join recipient r on true
+                         left join inserted i on true"""
+                    .formatted(Relationships.mutualFollowersSql(":sender", "u"), presence.onlineSql(":recipient"));
+        }
+        return sendSql;
     }
 
     private ChatFrames.Ack earlierAck(long sender, String clientId) {
         List<?> rows = em.createNativeQuery("select id, sent_at from messages where sender_id = :sender"
                         + " and client_id = :clientId")
                 .setParameter("sender", sender).setParameter("clientId", clientId).getResultList();
-        if (rows.isEmpty()) {
-            return null;
-        }
         Object[] row = (Object[]) rows.get(0);
         return new ChatFrames.Ack(clientId, ((Number) row[0]).longValue(), Keyset.instant(row[1]));
     }
 
-    /** Both sides' rows; the lower user id first, so two people writing to each other cannot deadlock. */
-    private void touchConversations(long sender, long recipient, long messageId) {
-        em.createNativeQuery("""
-                        insert into conversations (user_id, other_id, last_message_id, last_at, unread_count)
-                        select side.user_id, side.other_id, m.id, m.sent_at, side.unread
-                        from messages m cross join (values (:sender, :recipient, 0), (:recipient, :sender, 1))
-                             as side (user_id, other_id, unread)
-                        where m.id = :message
-                        order by side.user_id
-                        on conflict (user_id, other_id) do update
-                        set last_message_id = excluded.last_message_id, last_at = excluded.last_at,
-                            unread_count = conversations.unread_count + excluded.unread_count""")
-                .setParameter("sender", sender).setParameter("recipient", recipient).setParameter("message", messageId)
-                .executeUpdate();
+    private String frame(ChatFrames.Message message) {
+        try {
+            return json.writeValueAsString(message);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

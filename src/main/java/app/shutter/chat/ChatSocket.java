@@ -15,6 +15,7 @@ import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
 
 /**
  * ws://host/chat?token=... (or the Authorization header, or the bearer-token subprotocol). Each text frame
@@ -23,6 +24,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @WebSocket(path = "/chat")
 @Authenticated
 public class ChatSocket {
+
+    private static final Logger LOG = Logger.getLogger(ChatSocket.class);
 
     /** Inbound frames are read strictly: no unknown fields, no "4" for 4. */
     private static final ObjectMapper FRAMES = JsonMapper.builder()
@@ -74,11 +77,12 @@ public class ChatSocket {
                     + " \"clientId\": optional string}", null);
         }
         if (frame == null || frame.recipientId() == null || frame.messageText() == null
-                || frame.messageText().isBlank()
+                || frame.messageText().isBlank() || frame.messageText().indexOf('\0') >= 0
                 || (frame.clientId() != null && (frame.clientId().isEmpty()
-                    || frame.clientId().length() > ChatFrames.MAX_CLIENT_ID))) {
+                    || frame.clientId().length() > ChatFrames.MAX_CLIENT_ID || frame.clientId().indexOf('\0') >= 0))) {
             return error(ChatError.INVALID_FRAME, "recipientId and a non-empty messageText are required; clientId"
-                    + " is 1-" + ChatFrames.MAX_CLIENT_ID + " characters", frame == null ? null : frame.clientId());
+                    + " is 1-" + ChatFrames.MAX_CLIENT_ID + " characters; neither may contain U+0000",
+                    frame == null ? null : frame.clientId());
         }
         if (frame.messageText().length() > ChatFrames.MAX_TEXT) {
             return error(ChatError.MESSAGE_TOO_LONG, "A message is at most " + ChatFrames.MAX_TEXT + " characters",
@@ -93,6 +97,12 @@ public class ChatSocket {
                     connection.id()));
         } catch (ChatError.Refusal refusal) {
             return error(refusal.code, refusal.getMessage(), frame.clientId());
+        } catch (RuntimeException e) {
+            // the socket stays open (an escaping exception would close it); the client resends with its clientId
+            LOG.warnf("Could not store a chat message: %s", e.toString());
+            LOG.debug("Chat message failure", e);
+            return error(ChatError.UNAVAILABLE, "The message was not stored; send it again with the same clientId",
+                    frame.clientId());
         }
     }
 

@@ -73,12 +73,19 @@ public class Relationships {
 
     /** Both follow each other (accepted) and neither blocks the other: who may chat. */
     public boolean areMutualFollowers(long a, long b) {
-        return (Boolean) em.createNativeQuery("""
-                        select exists (select 1 from follows where follower_id = :a and followee_id = :b and status = 'accepted')
-                           and exists (select 1 from follows where follower_id = :b and followee_id = :a and status = 'accepted')
-                           and not exists (select 1 from blocks where (blocker_id = :a and blocked_id = :b)
-                                                                   or (blocker_id = :b and blocked_id = :a))""")
+        return (Boolean) em.createNativeQuery("select exists (select 1 from users u where u.id = :b and "
+                        + mutualFollowersSql(":a", "u") + ")")
                 .setParameter("a", a).setParameter("b", b).getSingleResult();
+    }
+
+    /**
+     * SQL: the user id expression {@code viewer} and the user row {@code alias} follow each other (both
+     * accepted) and neither blocks the other: who may chat.
+     */
+    public static String mutualFollowersSql(String viewer, String alias) {
+        return followedBySql(viewer, alias)
+                + " and exists (select 1 from follows r where r.follower_id = %2$s.id and r.followee_id = %1$s"
+                .formatted(viewer, alias) + " and r.status = 'accepted') and " + notBlockedSql(viewer, alias);
     }
 
     /** The owner is active, no block either way, and the account is public or the viewer follows it. */

@@ -1,11 +1,9 @@
 package app.shutter.chat;
 
-import app.shutter.support.ApiTest;
 import app.shutter.support.ChatClient;
 import app.shutter.support.TestPosts;
 import app.shutter.support.TestUsers;
 import app.shutter.support.TestUsers.TestUser;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
@@ -20,10 +18,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 @QuarkusTest
-class ChatTest extends ApiTest {
-
-    @TestHTTPResource("/chat")
-    URI chat;
+class ChatTest extends ChatSocketTest {
 
     @Test
     void a_message_reaches_every_connection_of_the_recipient_and_the_senders_other_ones() throws Exception {
@@ -86,7 +81,10 @@ class ChatTest extends ApiTest {
                     "{\"recipientId\": " + bob.id() + ", \"messageText\": \"x\", \"mood\": 1}",
                     "{\"messageText\": \"x\"}", "{\"recipientId\": " + bob.id() + ", \"messageText\": \"\"}",
                     "{\"recipientId\": " + bob.id() + ", \"messageText\": \"x\", \"clientId\": \"" + "c".repeat(65)
-                            + "\"}"};
+                            + "\"}",
+                    // PostgreSQL text cannot hold U+0000
+                    "{\"recipientId\": " + bob.id() + ", \"messageText\": \"a\\u0000b\"}",
+                    "{\"recipientId\": " + bob.id() + ", \"messageText\": \"x\", \"clientId\": \"c\\u0000\"}"};
             for (String frame : invalid) {
                 assertThat(client.send(frame).next().getString("code")).as(frame).isEqualTo("invalid_frame");
             }
@@ -243,20 +241,5 @@ class ChatTest extends ApiTest {
                 assertThat(answer.getString("clientId")).isEqualTo("early-" + i);
             }
         }
-    }
-
-    private static String frame(TestUser to, String text, String clientId) {
-        return "{\"recipientId\": " + to.id() + ", \"messageText\": \"" + text + "\""
-                + (clientId == null ? "" : ", \"clientId\": \"" + clientId + "\"") + "}";
-    }
-
-    private void awaitPresence(TestUser user) throws InterruptedException {
-        for (int i = 0; i < 400; i++) {
-            if ((Long) queryValue("select count(*) from chat_presence where user_id = ?", user.id()) > 0) {
-                return;
-            }
-            Thread.sleep(25);
-        }
-        throw new AssertionError("the connection never showed as present");
     }
 }

@@ -91,6 +91,8 @@ class FaultsIT extends TwoInstances {
     void a_database_restart_answers_503_meanwhile_and_streams_resume_with_last_event_id() throws Exception {
         TestUser ana = TestUsers.create();
         TestUser bob = TestUsers.create();
+        TestPosts.mutual(ana, bob);
+        ChatClient socket = ChatClient.connect(a.url("/chat"), bob.accessToken());
         long first = TestPosts.publishId(ana);
         long second = TestPosts.publishId(ana);
         SseClient.Event seen;
@@ -106,10 +108,19 @@ class FaultsIT extends TwoInstances {
         ana.request().get("/feed").then().statusCode(503).contentType("application/problem+json")
                 .header("Retry-After", equalTo("5"));
         assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThan(Duration.ofSeconds(10));
+        // a chat message meanwhile is refused with a frame that says to resend; the socket stays open
+        JsonPath refused = socket.send(message(ana, "outage-1")).next();
+        assertThat(refused.getString("type")).isEqualTo("error");
+        assertThat(refused.getString("code")).isEqualTo("unavailable");
+        assertThat(refused.getString("clientId")).isEqualTo("outage-1");
 
         database.startServer();
         a.awaitReadiness(200, Duration.ofSeconds(60));
         b.awaitReadiness(200, Duration.ofSeconds(60));
+        JsonPath ack = socket.send(message(ana, "outage-1")).next();
+        socket.close();
+        assertThat(ack.getString("type")).isEqualTo("ack");
+        assertThat(storedMessages(bob.id())).containsOnly(Map.entry("outage-1", ack.getLong("id")));
         bob.request().port(b.port()).body(Map.of("text", "missed this")).post("/posts/" + first + "/comments")
                 .then().statusCode(201);
         try (SseClient resumed = anaStream(ana, seen.id())) {
