@@ -27,6 +27,13 @@ public interface AuthConfig {
     @WithDefault("30s")
     Duration revocationPollInterval();
 
+    /**
+     * How many verified access tokens to remember (each until it expires), so a client's next request skips
+     * the signature check; 0 verifies every request. Revocation is checked on every request regardless.
+     */
+    @WithDefault("10000")
+    int verifiedTokenCacheSize();
+
     RateLimits rateLimit();
 
     interface RateLimits {
