@@ -8,8 +8,10 @@ port=${BENCH_PORT:-8080}
 java_opts=${BENCH_JAVA_OPTS:--Xmx512m -XX:+UseSerialGC}
 out=${BENCH_OUT:-target/bench}
 mkdir -p "$out"
+# the archive records the class path relative to target/quarkus-app: the JVM starts there, or (with
+# -Xshare:auto) it silently ignores the archive
 if [ -f target/quarkus-app/app-cds.jsa ] && [ -z "${BENCH_NO_CDS:-}" ]; then
-  java_opts="$java_opts -XX:SharedArchiveFile=target/quarkus-app/app-cds.jsa -Xshare:auto"
+  java_opts="$java_opts -XX:SharedArchiveFile=app-cds.jsa -Xshare:auto"
 fi
 
 keys="$out/keys"
@@ -24,7 +26,7 @@ start_server() {
     MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$PWD/$keys/jwt-public.pem" \
     SMALLRYE_JWT_SIGN_KEY_LOCATION="file:$PWD/$keys/jwt-private.pem" \
     SHUTTER_MEDIA_DIRECTORY="$PWD/$out/images" \
-    java $java_opts -jar target/quarkus-app/quarkus-run.jar >"$log" 2>&1 &
+    sh -c 'cd target/quarkus-app && exec java "$@" -jar quarkus-run.jar' java $java_opts >"$log" 2>&1 &
   server=$!
   until curl -fs "http://localhost:$port/q/health/ready" >/dev/null 2>&1; do
     kill -0 $server 2>/dev/null || { cat "$log"; return 1; }

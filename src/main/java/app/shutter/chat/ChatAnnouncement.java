@@ -30,6 +30,11 @@ record ChatAnnouncement(char kind, long first, long second, long third, String o
     static ChatAnnouncement parse(String payload) {
         if (payload.startsWith("m:")) {
             String[] parts = payload.split(":", 6);
+            if (parts.length < 5) {
+                // m:<id>:<origin> from an instance of an earlier version (rolling deployment): read the row back
+                return new ChatAnnouncement('m', Long.parseLong(parts[1]), 0, 0, parts.length > 2 ? parts[2] : "",
+                        null);
+            }
             return new ChatAnnouncement('m', Long.parseLong(parts[1]), Long.parseLong(parts[2]),
                     Long.parseLong(parts[3]), parts[4], parts.length > 5 ? parts[5] : null);
         }

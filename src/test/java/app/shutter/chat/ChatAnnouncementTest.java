@@ -31,6 +31,13 @@ class ChatAnnouncementTest {
     }
 
     @Test
+    void an_announcement_by_an_earlier_version_is_read_as_ids_only() {
+        assertThat(ChatAnnouncement.parse("m:42:3f2a9c1e-0b7d-4e1a-9c55-1d2e3f4a5b6c"))
+                .isEqualTo(new ChatAnnouncement('m', 42, 0, 0, "3f2a9c1e-0b7d-4e1a-9c55-1d2e3f4a5b6c", null));
+        assertThat(ChatAnnouncement.parse("m:42:")).isEqualTo(new ChatAnnouncement('m', 42, 0, 0, "", null));
+    }
+
+    @Test
     void a_read_receipt_round_trips() {
         assertThat(ChatAnnouncement.parse(ChatAnnouncement.read(3, 4, 99)))
                 .isEqualTo(new ChatAnnouncement('r', 3, 4, 99, "", null));

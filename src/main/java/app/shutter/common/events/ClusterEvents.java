@@ -5,7 +5,7 @@ import java.util.Locale;
 /**
  * Announcements to every server instance sharing the database (this one included), through PostgreSQL
  * LISTEN/NOTIFY: an announcement made inside a transaction is delivered only if and after it commits.
- * Payloads carry ids only (PostgreSQL caps them at 8000 bytes); receivers load what they need.
+ * Payloads are small (PostgreSQL caps them at 8000 bytes): ids, or a finished chat frame that fits.
  */
 public interface ClusterEvents {
 
