@@ -1,0 +1,107 @@
+package app.shutter.common;
+
+import app.shutter.support.ApiTest;
+import app.shutter.support.TestPosts;
+import app.shutter.support.TestUsers;
+import app.shutter.support.TestUsers.TestUser;
+import io.restassured.response.ValidatableResponse;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * SQL statements per request (docs/performance.md lists what this prints): a page costs the same whether it
+ * holds one item or twenty (no N+1), and each write a fixed few.
+ */
+@QuarkusTest
+class StatementCountsTest extends ApiTest {
+
+    private static final int PAGE = 20;
+
+    @Inject
+    SessionFactory sessionFactory;
+
+    @Test
+    void a_page_of_twenty_costs_what_a_page_of_one_costs_and_each_write_a_fixed_few() {
+        TestUser star = TestUsers.create();
+        TestUser reader = TestUsers.create();
+        List<Long> starPosts = new ArrayList<>();
+        for (int i = 0; i < PAGE; i++) {
+            starPosts.add(TestPosts.publish(star, "#counted " + i).extract().jsonPath().getLong("id"));
+        }
+        long post = starPosts.get(0);
+        for (int i = 0; i < PAGE; i++) {
+            TestUser fan = TestUsers.create();
+            TestPosts.follow(fan, star);
+            TestPosts.follow(reader, fan);
+            fan.request().post("/posts/" + post + "/like").then().statusCode(200);
+            TestPosts.comment(fan, post, "nice " + i, null);
+        }
+
+        Map<String, String> pages = Map.of(
+                "followers", "/users/" + star.username() + "/followers",
+                "following", "/users/" + reader.username() + "/following",
+                "profile posts", "/users/" + star.username() + "/posts",
+                "tag posts", "/tags/counted/posts",
+                "comments", "/posts/" + post + "/comments",
+                "likers", "/posts/" + post + "/likes",
+                "notifications", "/notifications");
+        StringBuilder table = new StringBuilder("| Request | Statements |\n| --- | --- |\n");
+        pages.forEach((name, path) -> {
+            long one = statements(() -> star.request().get(path + "?limit=1").then().statusCode(200)
+                    .body("items.size()", equalTo(1)));
+            long twenty = statements(() -> star.request().get(path + "?limit=" + PAGE).then().statusCode(200)
+                    .body("items.size()", equalTo(PAGE)));
+            assertThat(twenty).as(name + ": a page of twenty against a page of one").isEqualTo(one);
+            assertThat(twenty).as(name).isBetween(1L, 4L);
+            table.append("| GET ").append(name).append(" (any page size) | ").append(twenty).append(" |\n");
+        });
+        single(table, "GET profile", 3, () -> reader.request().get("/users/" + star.username()).then().statusCode(200));
+        single(table, "GET post", 3, () -> reader.request().get("/posts/" + post).then().statusCode(200));
+
+        long target = starPosts.get(1);
+        write(table, "like", 4, () -> reader.request().post("/posts/" + target + "/like").then().statusCode(200));
+        write(table, "unlike", 3, () -> reader.request().delete("/posts/" + target + "/like").then().statusCode(200));
+        write(table, "comment with a mention", 8, () -> reader.request().body(Map.of("text", "hello @" + star.username()))
+                .post("/posts/" + target + "/comments").then().statusCode(201));
+        write(table, "follow", 6, () -> reader.request().post("/users/" + star.username() + "/follow").then()
+                .statusCode(200));
+        write(table, "unfollow", 6, () -> reader.request().delete("/users/" + star.username() + "/follow").then()
+                .statusCode(204));
+        System.out.println("SQL statements per request (Hibernate statistics):\n" + table);
+    }
+
+    private void single(StringBuilder table, String name, long bound, Supplier<ValidatableResponse> request) {
+        long count = statements(request);
+        assertThat(count).as(name).isBetween(1L, bound);
+        table.append("| ").append(name).append(" | ").append(count).append(" |\n");
+    }
+
+    private void write(StringBuilder table, String name, long bound, Supplier<ValidatableResponse> request) {
+        Statistics statistics = sessionFactory.getStatistics();
+        statistics.clear();
+        request.get();
+        long count = statistics.getPrepareStatementCount();
+        assertThat(count).as(name).isBetween(1L, bound);
+        table.append("| ").append(name).append(" | ").append(count).append(" |\n");
+    }
+
+    /** The second of two identical requests: the first warms what is cached per token or per query. */
+    private long statements(Supplier<ValidatableResponse> request) {
+        request.get();
+        Statistics statistics = sessionFactory.getStatistics();
+        statistics.clear();
+        request.get();
+        return statistics.getPrepareStatementCount();
+    }
+}
