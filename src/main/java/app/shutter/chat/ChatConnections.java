@@ -1,14 +1,9 @@
 package app.shutter.chat;
 
-import app.shutter.common.events.ClusterEvents;
-import app.shutter.common.pagination.Keyset;
 import app.shutter.common.security.SessionRevocations;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -17,31 +12,24 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import org.jboss.logging.Logger;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The chat connections this instance holds: their presence ({@link ChatPresence}, so every instance knows
- * who is online), delivery of announced messages and read receipts to them, their rate limits, and closing
- * them (1008) when their token expires, their session ends or the account has too many.
+ * who is online), their rate limits, and closing them (1008) when their token expires, their session ends or
+ * the account has too many. {@link ChatDelivery} sends them what is announced.
  */
 @ApplicationScoped
-public class ChatConnections implements ClusterEvents.Subscriber {
+public class ChatConnections {
 
-    private static final Logger LOG = Logger.getLogger(ChatConnections.class);
     static final CloseReason TOKEN_EXPIRED = new CloseReason(1008, "token expired");
     static final CloseReason SESSION_ENDED = new CloseReason(1008, "session ended");
     static final CloseReason RATE_LIMITED = new CloseReason(1008, "rate limited");
@@ -57,27 +45,14 @@ public class ChatConnections implements ClusterEvents.Subscriber {
     private final Map<String, Open> open = new ConcurrentHashMap<>();
     // delivery looks a user's connections up here instead of walking every open connection per message
     private final Map<Long, Set<String>> byUser = new ConcurrentHashMap<>();
-    // bounded: when reads fall behind, the listener thread reads too, which slows delivery instead of piling up
-    private final ExecutorService readers = new ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS,
-            new ArrayBlockingQueue<>(1_000), runnable -> daemon(runnable, "chat-delivery"),
-            new ThreadPoolExecutor.CallerRunsPolicy());
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
             runnable -> daemon(runnable, "chat-timers"));
-
-    @Inject
-    ClusterEvents events;
 
     @Inject
     SessionRevocations revocations;
 
     @Inject
     ChatConfig config;
-
-    @Inject
-    EntityManager em;
-
-    @Inject
-    ObjectMapper json;
 
     @Inject
     LiveSockets sockets;
@@ -90,7 +65,6 @@ public class ChatConnections implements ClusterEvents.Subscriber {
 
     void start(@Observes StartupEvent event) {
         metrics.gauge("shutter.chat.connections", open, Map::size);
-        events.subscribe(ClusterEvents.Channel.CHAT, this);
         revocations.onRevoked(session -> open.values().stream().filter(o -> o.session() == session)
                 .forEach(o -> close(o.id(), SESSION_ENDED)));
     }
@@ -107,7 +81,6 @@ public class ChatConnections implements ClusterEvents.Subscriber {
     void stop(@Observes ShutdownEvent event) {
         drain(null);
         timers.shutdownNow();
-        readers.shutdownNow();
     }
 
     /** @param expiresAt the token's expiry, epoch seconds */
@@ -164,61 +137,9 @@ public class ChatConnections implements ClusterEvents.Subscriber {
         return false;
     }
 
-    /**
-     * Runs on the listener's thread, in commit order. Frames that came with the announcement and read receipts
-     * are only handed to the sockets' event loops, so they go out from here, in order; a message too long to
-     * ride along is read back on a worker.
-     */
-    @Override
-    public void onEvent(String payload) {
-        ChatAnnouncement announcement = ChatAnnouncement.parse(payload);
-        if (announcement.kind() == 'r') {
-            sendTo(List.of(announcement.second()), null,
-                    frame(new ChatFrames.Read(announcement.first(), announcement.third())));
-        } else if (announcement.frame() != null) {
-            sendTo(List.of(announcement.second(), announcement.third()), announcement.origin(), announcement.frame());
-        } else {
-            readers.execute(() -> {
-                try {
-                    readAndDeliver(announcement);
-                } catch (RuntimeException e) {
-                    LOG.warn("Could not deliver a chat message", e);
-                }
-            });
-        }
-    }
-
-    private void readAndDeliver(ChatAnnouncement announcement) {
-        Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
-                        "select id, sender_id, recipient_id, text, sent_at, client_id from messages where id = :id")
-                .setParameter("id", announcement.first()).getResultStream().findFirst().orElse(null));
-        if (row == null) {
-            return;
-        }
-        long sender = ((Number) row[1]).longValue();
-        long recipient = ((Number) row[2]).longValue();
-        sendTo(List.of(sender, recipient), announcement.origin(), frame(new ChatFrames.Message(
-                ((Number) row[0]).longValue(), sender, recipient, (String) row[3], Keyset.instant(row[4]),
-                (String) row[5])));
-    }
-
-    private void sendTo(List<Long> users, String except, String text) {
-        for (Long user : users) {
-            for (String id : byUser.getOrDefault(user, Set.of())) {
-                if (!id.equals(except)) {
-                    sockets.find(id).ifPresent(connection -> connection.sendText(text)
-                            .subscribe().with(ok -> { }, failure -> LOG.debugf("Could not send to %s", id)));
-                }
-            }
-        }
-    }
-
-    private String frame(Object frame) {
-        try {
-            return json.writeValueAsString(frame);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+    /** The ids of the user's open connections on this instance (delivery looks them up per message). */
+    Set<String> connectionsOf(long user) {
+        return byUser.getOrDefault(user, Set.of());
     }
 
     private void close(String id, CloseReason reason) {
@@ -226,7 +147,7 @@ public class ChatConnections implements ClusterEvents.Subscriber {
                 .ifPresent(connection -> connection.close(reason).subscribe().with(ok -> { }, failure -> { }));
     }
 
-    private static Thread daemon(Runnable runnable, String name) {
+    static Thread daemon(Runnable runnable, String name) {
         Thread thread = new Thread(runnable, name);
         thread.setDaemon(true);
         return thread;
