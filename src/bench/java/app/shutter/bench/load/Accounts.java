@@ -33,6 +33,11 @@ final class Accounts {
         }
     }
 
+    /** The data set makes bench2k-1 and bench2k mutual followers: the chat scenario's pairs. */
+    static String chatPartner(int n) {
+        return "bench" + (n % 2 == 1 ? n + 1 : n - 1);
+    }
+
     static List<Map<String, Object>> sessions(List<Account> accounts) {
         return accounts.stream().map(Account::asSession).toList();
     }

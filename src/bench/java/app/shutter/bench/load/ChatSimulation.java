@@ -58,10 +58,10 @@ public class ChatSimulation extends Simulation {
                     // not interrupted between a send and its bookkeeping (exitASAP = false)
                     during(Bench.DURATION, false).on(pace(INTERVAL)
                             .exec(session -> session.set("clientId", session.getInt("n") + "-" + System.nanoTime()))
+                            // the answer to this frame, ack or error: a refusal fails at once and says why
                             .exec(ws("send").sendText(this::frame).await(Duration.ofSeconds(10)).on(
-                                    ws.checkTextMessage("ack").matching(jsonPath("$.type").is("ack"))
-                                            .check(jsonPath("$.clientId").isEL("#{clientId}"),
-                                                    jsonPath("$.id").saveAs("ackId"))))
+                                    ws.checkTextMessage("ack").matching(jsonPath("$.clientId").isEL("#{clientId}"))
+                                            .check(jsonPath("$.type").is("ack"), jsonPath("$.id").saveAs("ackId"))))
                             .exec(session -> {
                                 if (session.contains("ackId")) {
                                     deliveries.sent(session.getString("ackId"));

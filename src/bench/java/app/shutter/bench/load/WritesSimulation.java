@@ -43,7 +43,10 @@ public class WritesSimulation extends Simulation {
                     .header("Authorization", "Bearer #{token}")
                     .body(StringBody("{\"text\":\"Load test comment by #{username}\"}")).asJson()
                     .check(status().is(201)))
-            .doIf(session -> !session.getString("author").equals(session.getString("username"))).then(
+            // never the account itself, nor its chat partner: unfollowing the partner would break the mutual
+            // pair that ChatSimulation relies on (its messages would then be refused as not_mutual_followers)
+            .doIf(session -> !session.getString("author").equals(session.getString("username"))
+                    && !session.getString("author").equals(Accounts.chatPartner(session.getInt("n")))).then(
                     exec(http("follow").post("/users/#{author}/follow").header("Authorization", "Bearer #{token}")
                             .check(status().is(200)))
                     .exec(http("unfollow").delete("/users/#{author}/follow")
