@@ -2,7 +2,6 @@ package app.shutter.chat;
 
 import app.shutter.common.events.ClusterEvents;
 import app.shutter.common.pagination.Keyset;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -63,7 +62,7 @@ public class ChatDelivery implements ClusterEvents.Subscriber {
         ChatAnnouncement announcement = ChatAnnouncement.parse(payload);
         if (announcement.kind() == 'r') {
             sendTo(List.of(announcement.second()), null,
-                    frame(new ChatFrames.Read(announcement.first(), announcement.third())));
+                    ChatFrames.json(json, new ChatFrames.Read(announcement.first(), announcement.third())));
         } else if (announcement.frame() != null) {
             sendTo(List.of(announcement.second(), announcement.third()), announcement.origin(), announcement.frame());
         } else {
@@ -86,7 +85,7 @@ public class ChatDelivery implements ClusterEvents.Subscriber {
         }
         long sender = ((Number) row[1]).longValue();
         long recipient = ((Number) row[2]).longValue();
-        sendTo(List.of(sender, recipient), announcement.origin(), frame(new ChatFrames.Message(
+        sendTo(List.of(sender, recipient), announcement.origin(), ChatFrames.json(json, new ChatFrames.Message(
                 ((Number) row[0]).longValue(), sender, recipient, (String) row[3], Keyset.instant(row[4]),
                 (String) row[5])));
     }
@@ -100,14 +99,6 @@ public class ChatDelivery implements ClusterEvents.Subscriber {
                             .subscribe().with(ok -> { }, failure -> LOG.debugf("Could not send to %s", id)));
                 }
             }
-        }
-    }
-
-    private String frame(Object frame) {
-        try {
-            return json.writeValueAsString(frame);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -1,6 +1,8 @@
 package app.shutter.chat;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.time.Instant;
@@ -14,6 +16,15 @@ public final class ChatFrames {
     public static final int MAX_CLIENT_ID = 64;
 
     private ChatFrames() {
+    }
+
+    /** A server frame as the text sent on the socket. */
+    static String json(ObjectMapper json, Object frame) {
+        try {
+            return json.writeValueAsString(frame);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A chat frame could not be written", e);
+        }
     }
 
     /** Client to server; senderId is accepted from older clients and must be the caller. */

@@ -33,9 +33,8 @@ public class ChatPresence {
                     .setParameter("id", connectionId).setParameter("user", user).setParameter("instance", instance)
                     .executeUpdate();
             // presence rows are shared, so the bound holds across instances
-            Number open = (Number) em.createNativeQuery("select count(*) from chat_presence where user_id = :user"
-                            + " and seen_at > now() - :stale * interval '1 second'")
-                    .setParameter("user", user).setParameter("stale", staleSeconds()).getSingleResult();
+            Number open = (Number) em.createNativeQuery("select count(*) from " + liveRowsSql(":user"))
+                    .setParameter("user", user).getSingleResult();
             return open.intValue() <= config.maxConnectionsPerUser();
         });
     }
@@ -48,8 +47,13 @@ public class ChatPresence {
 
     /** SQL: whether any instance holds a live chat connection of the user id expression {@code user}. */
     String onlineSql(String user) {
-        return "exists (select 1 from chat_presence where user_id = " + user + " and seen_at > now() - "
-                + staleSeconds() + " * interval '1 second')";
+        return "exists (select 1 from " + liveRowsSql(user) + ")";
+    }
+
+    /** SQL: the confirmed (not stale) presence rows of the user id expression {@code user}. */
+    private String liveRowsSql(String user) {
+        return "chat_presence where user_id = " + user + " and seen_at > now() - " + staleSeconds()
+                + " * interval '1 second'";
     }
 
     @Scheduled(every = "${shutter.chat.presence-refresh}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -5,9 +5,9 @@ import app.shutter.common.pagination.Keyset;
 import app.shutter.graph.Relationships;
 import app.shutter.notification.NotificationType;
 import app.shutter.notification.Notifier;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -41,7 +41,7 @@ public class ChatService {
     @Inject
     MeterRegistry metrics;
 
-    private volatile String sendSql;
+    private String sendSql;
 
     /**
      * @param origin the connection it came from, which gets the ack instead of the message frame
@@ -49,7 +49,7 @@ public class ChatService {
      */
     @Transactional
     public ChatFrames.Ack send(long sender, long recipient, String text, String clientId, String origin) {
-        Object[] row = (Object[]) em.createNativeQuery(sendSql())
+        Object[] row = (Object[]) em.createNativeQuery(sendSql)
                 .setParameter("sender", sender).setParameter("recipient", recipient).setParameter("text", text)
                 .setParameter("clientId", clientId == null ? "" : clientId).getSingleResult();
         if (row[0] != null) {
@@ -74,7 +74,8 @@ public class ChatService {
                     "sender", sender, "recipient", recipient);
             notifier.notify(NotificationType.MESSAGE, sender, Set.of(recipient), null, null);
         }
-        events.publish(ClusterEvents.Channel.CHAT, ChatAnnouncement.message(message, origin, frame(message)));
+        events.publish(ClusterEvents.Channel.CHAT,
+                ChatAnnouncement.message(message, origin, ChatFrames.json(json, message)));
         metrics.counter("shutter.chat.messages").increment();
         return new ChatFrames.Ack(clientId, message.id(), message.sentAt());
     }
@@ -85,36 +86,34 @@ public class ChatService {
      * (the lower user id first, so two people writing to each other cannot deadlock), and whether the
      * recipient is online anywhere.
      */
-    private String sendSql() {
-        if (sendSql == null) {
-            sendSql = """
-                    with earlier as (
-                        select id, sent_at from messages where sender_id = :sender and client_id = :clientId
-                    ), recipient as (
-                        select u.id, %s as mutual from users u
-                        where u.id = :recipient and u.id <> :sender and u.deactivated_at is null
-                    ), inserted as (
-                        insert into messages (sender_id, recipient_id, text, client_id)
-                        select :sender, r.id, :text, nullif(:clientId, '') from recipient r
-                        where r.mutual and not exists (select 1 from earlier)
-                        on conflict (sender_id, client_id) where client_id is not null do nothing
-                        returning id, sent_at
-                    ), touched as (
-                        insert into conversations (user_id, other_id, last_message_id, last_at, unread_count)
-                        select side.user_id, side.other_id, i.id, i.sent_at, side.unread
-                        from inserted i cross join (values (:sender, :recipient, 0), (:recipient, :sender, 1))
-                             as side (user_id, other_id, unread)
-                        order by side.user_id
-                        on conflict (user_id, other_id) do update
-                        set last_message_id = excluded.last_message_id, last_at = excluded.last_at,
-                            unread_count = conversations.unread_count + excluded.unread_count
-                    )
-                    select e.id, e.sent_at, r.id is not null, coalesce(r.mutual, false), i.id, i.sent_at, %s
-                    from (select 1) one left join earlier e on true left join recipient r on true
-                         left join inserted i on true"""
-                    .formatted(Relationships.mutualFollowersSql(":sender", "u"), presence.onlineSql(":recipient"));
-        }
-        return sendSql;
+    @PostConstruct
+    void buildSendSql() {
+        sendSql = """
+                with earlier as (
+                    select id, sent_at from messages where sender_id = :sender and client_id = :clientId
+                ), recipient as (
+                    select u.id, %s as mutual from users u
+                    where u.id = :recipient and u.id <> :sender and u.deactivated_at is null
+                ), inserted as (
+                    insert into messages (sender_id, recipient_id, text, client_id)
+                    select :sender, r.id, :text, nullif(:clientId, '') from recipient r
+                    where r.mutual and not exists (select 1 from earlier)
+                    on conflict (sender_id, client_id) where client_id is not null do nothing
+                    returning id, sent_at
+                ), touched as (
+                    insert into conversations (user_id, other_id, last_message_id, last_at, unread_count)
+                    select side.user_id, side.other_id, i.id, i.sent_at, side.unread
+                    from inserted i cross join (values (:sender, :recipient, 0), (:recipient, :sender, 1))
+                         as side (user_id, other_id, unread)
+                    order by side.user_id
+                    on conflict (user_id, other_id) do update
+                    set last_message_id = excluded.last_message_id, last_at = excluded.last_at,
+                        unread_count = conversations.unread_count + excluded.unread_count
+                )
+                select e.id, e.sent_at, r.id is not null, coalesce(r.mutual, false), i.id, i.sent_at, %s
+                from (select 1) one left join earlier e on true left join recipient r on true
+                     left join inserted i on true"""
+                .formatted(Relationships.mutualFollowersSql(":sender", "u"), presence.onlineSql(":recipient"));
     }
 
     private ChatFrames.Ack earlierAck(long sender, String clientId) {
@@ -123,13 +122,5 @@ public class ChatService {
                 .setParameter("sender", sender).setParameter("clientId", clientId).getResultList();
         Object[] row = (Object[]) rows.get(0);
         return new ChatFrames.Ack(clientId, ((Number) row[0]).longValue(), Keyset.instant(row[1]));
-    }
-
-    private String frame(ChatFrames.Message message) {
-        try {
-            return json.writeValueAsString(message);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -44,9 +44,14 @@ public class Relationships {
 
     /** SQL: whether the user id expression {@code viewer} follows the user row {@code alias} (accepted). */
     public static String followedBySql(String viewer, String alias) {
+        return followsSql(viewer, alias + ".id");
+    }
+
+    /** SQL: whether the user id expression {@code follower} follows {@code followee} (accepted). */
+    private static String followsSql(String follower, String followee) {
         return """
-                exists (select 1 from follows m where m.follower_id = %1$s and m.followee_id = %2$s.id
-                                                 and m.status = 'accepted')""".formatted(viewer, alias);
+                exists (select 1 from follows m where m.follower_id = %1$s and m.followee_id = %2$s
+                                                 and m.status = 'accepted')""".formatted(follower, followee);
     }
 
     public Relationship between(long viewer, long target) {
@@ -83,9 +88,8 @@ public class Relationships {
      * accepted) and neither blocks the other: who may chat.
      */
     public static String mutualFollowersSql(String viewer, String alias) {
-        return followedBySql(viewer, alias)
-                + " and exists (select 1 from follows r where r.follower_id = %2$s.id and r.followee_id = %1$s"
-                .formatted(viewer, alias) + " and r.status = 'accepted') and " + notBlockedSql(viewer, alias);
+        return followedBySql(viewer, alias) + " and " + followsSql(alias + ".id", viewer) + " and "
+                + notBlockedSql(viewer, alias);
     }
 
     /** The owner is active, no block either way, and the account is public or the viewer follows it. */
