@@ -16,11 +16,77 @@ public class FeedService {
 
     private static final String FROM = " from posts p join users u on u.id = p.author_id where ";
 
-    /** The home feed's posts statement (the benchmark EXPLAINs exactly this); %s takes the cursor predicate. */
-    public static final String HOME_SQL = "select " + PostQueries.POST_COLUMNS + ", p.created_at, p.id" + FROM + """
-            u.deactivated_at is null and (p.author_id = :viewer or p.author_id in
-                (select f.followee_id from follows f where f.follower_id = :viewer and f.status = 'accepted'))
-            %s order by p.created_at desc, p.id desc""";
+    /** Accounts followed from which the home feed first tries the walk (fewer: the merge alone is cheaper). */
+    static final int WALK_FROM_FOLLOWING = 50;
+
+    /** Newest posts the walk reads at most before it gives up and the merge answers. */
+    static final int WALK_BUDGET = 2_000;
+
+    /**
+     * The home feed's posts statement (the benchmark EXPLAINs exactly this); each {@code %1$s} takes the cursor
+     * predicate on {@code p}, {@code :limit} is the rows fetched (page + 1). Its work is bounded by the number
+     * of accounts followed, never by the number of posts or by how rarely the followees post:
+     *
+     * <p><b>The walk</b> (only for viewers following {@value #WALK_FROM_FOLLOWING} accounts or more): the newest
+     * posts of everyone after the cursor, kept when the author is followed, but at most {@value #WALK_BUDGET}
+     * of them. When it fills the page (dense followees, the common case for accounts that follow many) it is the
+     * answer, at a few hundred index entries; when it does not, it stops at its budget instead of reading the
+     * whole table (an account following few or quiet accounts).
+     *
+     * <p><b>The merge</b> answers otherwise:
+     * <ol>
+     *   <li>heads: each followed account's (and the viewer's own) newest post after the cursor, one index-only
+     *   probe of {@code posts_author_created} per account;</li>
+     *   <li>bound: the {@code :limit}-th newest head. At least {@code :limit} posts are that new, so every post
+     *   of the page is at least as new as the bound, and only accounts whose head reaches it can have one:
+     *   at most {@code :limit} accounts, each read for at most {@code :limit} posts.</li>
+     * </ol>
+     * Either way posts and authors are joined for the page's rows only. Deactivated accounts are left out of
+     * {@code followed} first (a probe of the small {@code users_deactivated} index), so they cannot hold a place
+     * on a page. The choice is made inside the statement
+     * (one-time filters: the branch not taken is never executed), so every viewer costs one statement.
+     */
+    public static final String HOME_SQL = """
+            with followed as materialized (
+                select cast(:viewer as bigint) as id
+                union all
+                select f.followee_id from follows f
+                where f.follower_id = :viewer and f.status = 'accepted'
+                  and not exists (select 1 from users d where d.id = f.followee_id and d.deactivated_at is not null)
+            ), walked as (
+                select w.created_at, w.id
+                from (select p.created_at, p.id, p.author_id from posts p
+                      where (select count(*) from followed) > %2$d %1$s
+                      order by p.created_at desc, p.id desc limit %3$d) w
+                where w.author_id in (select id from followed)
+                order by w.created_at desc, w.id desc limit :limit
+            ), walk_decides as (
+                select (select count(*) from walked) = :limit as yes
+            ), heads as (
+                select h.author_id, h.created_at, h.id from followed
+                cross join lateral (select p.author_id, p.created_at, p.id from posts p
+                                    where p.author_id = followed.id %1$s
+                                    order by p.created_at desc, p.id desc limit 1) h
+            ), bound as (
+                select created_at, id from heads order by created_at desc, id desc offset :limit - 1 limit 1
+            ), merged as (
+                select c.created_at, c.id from heads
+                cross join lateral (select p.created_at, p.id from posts p
+                                    where p.author_id = heads.author_id %1$s
+                                      and (not exists (select 1 from bound)
+                                           or (p.created_at, p.id) >= (select created_at, id from bound))
+                                    order by p.created_at desc, p.id desc limit :limit) c
+                where not exists (select 1 from bound) or (heads.created_at, heads.id) >= (select created_at, id from bound)
+                order by c.created_at desc, c.id desc limit :limit
+            ), page as (
+                select created_at, id from walked where (select yes from walk_decides)
+                union all
+                select created_at, id from merged where not (select yes from walk_decides)
+            )
+            """.replace("%2$d", Integer.toString(WALK_FROM_FOLLOWING)).replace("%3$d", Integer.toString(WALK_BUDGET))
+            + "select " + PostQueries.POST_COLUMNS + ", p.created_at, p.id"
+            + " from page c join posts p on p.id = c.id join users u on u.id = p.author_id"
+            + " order by p.created_at desc, p.id desc";
 
     @Inject
     PostQueries posts;

@@ -46,13 +46,19 @@ public final class DataSet {
 
     public static void main(String[] args) throws SQLException {
         if (args.length < 2) {
-            System.err.println("usage: DataSet small|default JDBC_URL [USER [PASSWORD]]");
+            System.err.println("usage: DataSet small|default|network-small|network|network-10m JDBC_URL [USER [PASSWORD]]");
             System.exit(2);
         }
         try (Connection connection = DriverManager.getConnection(args[1], args.length > 2 ? args[2] : null,
                 args.length > 3 ? args[3] : null)) {
-            generate(connection, Size.named(args[0]), (step, millis) ->
-                    System.out.printf("%-34s %7.1f s%n", step, millis / 1000.0));
+            Progress progress = (step, millis) -> System.out.printf("%-42s %7.1f s%n", step, millis / 1000.0);
+            long start = System.nanoTime();
+            if (args[0].startsWith("network")) {
+                NetworkDataSet.generate(connection, NetworkDataSet.Size.named(args[0]), progress);
+            } else {
+                generate(connection, Size.named(args[0]), progress);
+            }
+            progress.done("total", (System.nanoTime() - start) / 1_000_000);
         }
     }
 
@@ -145,6 +151,11 @@ public final class DataSet {
                 where u.id = b.id""");
         steps.put("analyze", "analyze");
         steps.put("drop bench_users", "drop table bench_users");
+        run(connection, steps, progress);
+    }
+
+    /** Runs the named statements in order in one transaction, reporting each one's time. */
+    static void run(Connection connection, Map<String, String> steps, Progress progress) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {

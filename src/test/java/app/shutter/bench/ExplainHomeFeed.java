@@ -31,7 +31,7 @@ public final class ExplainHomeFeed {
                 rs.next();
                 viewer = rs.getLong(1);
             }
-            String first = FeedService.HOME_SQL.formatted("").replace(":viewer", Long.toString(viewer)) + " limit 21";
+            String first = statement(viewer, "");
             print(statement, "Home feed, first page (" + username + ")", first);
             String cursorAt;
             long cursorId;
@@ -44,10 +44,15 @@ public final class ExplainHomeFeed {
                 cursorAt = rs.getString(columns - 1);
                 cursorId = rs.getLong(columns);
             }
-            String next = FeedService.HOME_SQL.formatted("and (p.created_at, p.id) < ('" + cursorAt + "', "
-                    + cursorId + ")").replace(":viewer", Long.toString(viewer)) + " limit 21";
+            String next = statement(viewer, "and (p.created_at, p.id) < ('" + cursorAt + "', " + cursorId + ")");
             print(statement, "Home feed, page after a cursor", next);
         }
+    }
+
+    /** The statement as the application issues it for a first page (limit 20, so 21 rows fetched). */
+    private static String statement(long viewer, String cursorPredicate) {
+        return FeedService.HOME_SQL.formatted(cursorPredicate).replace(":viewer", Long.toString(viewer))
+                .replace(":limit", "21") + " limit 21";
     }
 
     private static void print(Statement statement, String title, String sql) throws SQLException {
