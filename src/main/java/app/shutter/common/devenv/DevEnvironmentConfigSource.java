@@ -35,7 +35,9 @@ public class DevEnvironmentConfigSource implements ConfigSourceFactory {
             requireEmbeddedServerOnClassPath();
             Path dataDir = test ? null : Path.of(value(context, "shutter.embedded-db.data-dir", ".data/postgres"));
             int port = Integer.parseInt(value(context, "shutter.embedded-db.port", "0"));
-            EmbeddedDatabase db = EmbeddedPostgresLauncher.start(dataDir, port);
+            // pg_stat_statements: developers read the SQL's cost; tests measure the work of a request with it
+            EmbeddedDatabase db = EmbeddedPostgresLauncher.start(dataDir, port,
+                    Map.of("shared_preload_libraries", "pg_stat_statements"));
             properties.put("quarkus.datasource.jdbc.url", db.jdbcUrl());
             properties.put("quarkus.datasource.username", db.username());
             properties.put("quarkus.datasource.password", db.password());
