@@ -13,7 +13,8 @@ import sys
 import time
 import urllib.parse
 
-VIEWERS = ["net_new", "net_one_silent", "net_three", "net_quiet", "net_typical", "net_heavy1k", "net_heavy5k"]
+VIEWERS = ["net_new", "net_one_silent", "net_three", "net_quiet", "net_typical", "net_heavy1k", "net_heavy5k",
+           "net_heavy_quiet"]
 PASSWORD = "bench-passphrase-1"
 
 

@@ -12,7 +12,8 @@ public final class UsernamePolicy {
             "login", "logout", "register", "signup", "signin", "settings", "account", "accounts", "explore",
             "feed", "feeds", "images", "media", "static", "public", "q", "stories", "story", "chat", "chats",
             "messages", "notifications", "tags", "tag", "posts", "post", "users", "user", "follow-requests",
-            "search", "discover", "home", "shutter", "official", "staff", "moderator", "null", "undefined");
+            "search", "discover", "suggestions", "home", "shutter", "official", "staff", "moderator", "null",
+            "undefined");
 
     private UsernamePolicy() {
     }

@@ -22,6 +22,7 @@ import java.util.Map;
  *   <li>{@code net_quiet}: follows 200 accounts that never post or have been silent for 300 days</li>
  *   <li>{@code net_typical}: follows 180 accounts picked the way everyone picks them</li>
  *   <li>{@code net_heavy1k}, {@code net_heavy5k}: follow 1 000 and 5 000 accounts picked at random</li>
+ *   <li>{@code net_heavy_quiet}: follows 5 000 accounts that never post or went silent 300 days ago</li>
  * </ul>
  *
  * Only what the feeds need is written (users, follows, posts, one medium per post, tags with a skewed
@@ -61,6 +62,7 @@ public final class NetworkDataSet {
         viewers.put("net_typical", 180);
         viewers.put("net_heavy1k", 1_000);
         viewers.put("net_heavy5k", 5_000);
+        viewers.put("net_heavy_quiet", 5_000);
         return viewers;
     }
 
@@ -126,6 +128,9 @@ public final class NetworkDataSet {
                     (select t.id from net_users t where v.username = 'net_heavy1k' order by random() limit 1000)
                     union all
                     (select t.id from net_users t where v.username = 'net_heavy5k' order by random() limit 5000)
+                    union all
+                    (select t.id from net_users t where v.username = 'net_heavy_quiet' and t.n %% 5 in (2, 3, 4)
+                     order by random() limit 5000)
                 ) t
                 where v.username like 'net\\_%%' and v.username !~ '^net[0-9]+$'
                 on conflict do nothing""".formatted(users));
