@@ -52,7 +52,7 @@ public final class ExplainHomeFeed {
     /** The statement as the application issues it for a first page (limit 20, so 21 rows fetched). */
     private static String statement(long viewer, String cursorPredicate) {
         return FeedService.HOME_SQL.formatted(cursorPredicate).replace(":viewer", Long.toString(viewer))
-                .replace(":limit", "21") + " limit 21";
+                .replace(":fetch", "21") + " limit 21";
     }
 
     private static void print(Statement statement, String title, String sql) throws SQLException {

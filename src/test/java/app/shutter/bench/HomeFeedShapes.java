@@ -52,7 +52,7 @@ public final class HomeFeedShapes {
                 }
                 String cursor = "";
                 for (int page = 1; page <= 5; page++) {
-                    String merge = FeedService.HOME_SQL.replace(":limit", Integer.toString(FETCH));
+                    String merge = FeedService.HOME_SQL.replace(":fetch", Integer.toString(FETCH));
                     if (page == 1 || page == 5) {
                         double[] mergeWork = work(statement, merge, id, cursor);
                         double[] walkWork = withWalk ? work(statement, WALK_SQL, id, cursor) : new double[2];
