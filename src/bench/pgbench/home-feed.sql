@@ -35,8 +35,11 @@ with followed as materialized (
     select w.created_at, w.id
     from (select p.created_at, p.id, p.author_id from posts p
           where (select count(*) from followed) > 50 
-          order by p.created_at desc, p.id desc limit 2000) w
-    where w.author_id in (select id from followed)
+          order by p.created_at desc, p.id desc
+          limit (select least(30 * count(*), 10000) from followed)) w
+    -- an OR keeps the test a hashed filter (a semi-join would lose the walk's order, so the whole
+    -- budget would be read and sorted instead of stopping at the page's last row)
+    where w.author_id = :viewer or w.author_id in (select id from followed)
     order by w.created_at desc, w.id desc limit 21
 ), walk_decides as (
     select (select count(*) from walked) = 21 as yes
@@ -78,8 +81,11 @@ with followed as materialized (
     select w.created_at, w.id
     from (select p.created_at, p.id, p.author_id from posts p
           where (select count(*) from followed) > 50 and (p.created_at, p.id) < (:created_at, :id)
-          order by p.created_at desc, p.id desc limit 2000) w
-    where w.author_id in (select id from followed)
+          order by p.created_at desc, p.id desc
+          limit (select least(30 * count(*), 10000) from followed)) w
+    -- an OR keeps the test a hashed filter (a semi-join would lose the walk's order, so the whole
+    -- budget would be read and sorted instead of stopping at the page's last row)
+    where w.author_id = :viewer or w.author_id in (select id from followed)
     order by w.created_at desc, w.id desc limit 21
 ), walk_decides as (
     select (select count(*) from walked) = 21 as yes
