@@ -69,8 +69,10 @@ class ListWorkTest extends ApiTest {
         bounds.put("story tray of an account following 500 accounts", 7_000);
         bounds.put("saved posts", 800);
         bounds.put("chat history", 100);
-        bounds.put("suggestions for a new account", 800);
-        bounds.put("suggestions for an account following 500 accounts", 800);
+        // at most 10 recent follows x 20 of their follows + 100 popular accounts, each checked for follows and
+        // blocks: ~10 buffers per candidate
+        bounds.put("suggestions for a new account", 4_000);
+        bounds.put("suggestions for an account following 500 accounts", 4_000);
         return bounds;
     }
 
