@@ -1,5 +1,6 @@
 package app.shutter.feed;
 
+import app.shutter.common.persistence.PeriodicRefresh;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -63,13 +64,7 @@ public class ExploreRanking {
      */
     @Transactional
     public boolean refresh(boolean force) {
-        if (!(Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(hashtext('shutter.explore-ranking'))")
-                .getSingleResult()) {
-            return false;
-        }
-        if (!force && (Boolean) em.createNativeQuery("select exists (select 1 from explore_snapshots"
-                        + " where computed_at > now() - :halfPeriod * interval '1 second')")
-                .setParameter("halfPeriod", config.refreshEvery().toSeconds() / 2).getSingleResult()) {
+        if (!PeriodicRefresh.claim(em, "shutter.explore-ranking", "explore_snapshots", config.refreshEvery(), force)) {
             return false;
         }
         em.createNativeQuery(RANK)

@@ -53,8 +53,8 @@ public class FeedService {
      * </ol>
      * Either way posts and authors are joined for the page's rows only. Deactivated accounts are left out of
      * {@code followed} first (a probe of the small {@code users_deactivated} index), so they cannot hold a place
-     * on a page. The choice is made inside the statement
-     * (one-time filters: the branch not taken is never executed), so every viewer costs one statement.
+     * on a page. The choice is made inside the statement (one-time filters: the branch not taken is never
+     * executed), so every viewer costs one statement.
      */
     public static final String HOME_SQL = """
             with followed as materialized (

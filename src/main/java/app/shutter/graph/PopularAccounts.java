@@ -1,5 +1,6 @@
 package app.shutter.graph;
 
+import app.shutter.common.persistence.PeriodicRefresh;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -8,9 +9,8 @@ import jakarta.transaction.Transactional;
 
 /**
  * The most followed active public accounts, ranked ahead of time for /suggestions: a request reads at most
- * {@code popular-size} rows by position instead of sorting every account. It runs at start and then every
- * {@code refresh-every}. Every instance runs the job; an
- * advisory lock and the age of the list make one of them do the work per period.
+ * {@code popular-size} rows by position instead of sorting every account. Every instance runs the job at start
+ * and then every {@code refresh-every}; {@link PeriodicRefresh} makes one of them do the work per period.
  */
 @ApplicationScoped
 public class PopularAccounts {
@@ -35,13 +35,7 @@ public class PopularAccounts {
      */
     @Transactional
     public boolean refresh(boolean force) {
-        if (!(Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(hashtext('shutter.popular-accounts'))")
-                .getSingleResult()) {
-            return false;
-        }
-        if (!force && (Boolean) em.createNativeQuery("select exists (select 1 from popular_accounts"
-                        + " where computed_at > now() - :halfPeriod * interval '1 second')")
-                .setParameter("halfPeriod", config.refreshEvery().toSeconds() / 2).getSingleResult()) {
+        if (!PeriodicRefresh.claim(em, "shutter.popular-accounts", "popular_accounts", config.refreshEvery(), force)) {
             return false;
         }
         // readers see the old list or the new one (one transaction), never a mix

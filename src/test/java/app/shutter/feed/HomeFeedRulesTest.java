@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.IntConsumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -163,18 +164,8 @@ class HomeFeedRulesTest extends ApiTest {
         for (int i = 0; i < 6; i++) {
             before.add(TestPosts.publishId(i % 3 == 0 ? b : a));
         }
-        List<Long> seen = new ArrayList<>();
-        String cursor = null;
-        do {
-            var request = me.request().queryParam("limit", 2);
-            if (cursor != null) {
-                request = request.queryParam("cursor", cursor);
-            }
-            JsonPath page = request.get("/feed").then().statusCode(200).extract().jsonPath();
-            seen.addAll(page.getList("items.id", Long.class));
-            cursor = page.getString("nextCursor");
-            TestPosts.publishId(seen.size() % 4 == 0 ? a : b); // newer than every cursor: never on a later page
-        } while (cursor != null);
+        // each new post is newer than every cursor: never on a later page
+        List<Long> seen = allPages(me, 2, pageNumber -> TestPosts.publishId(pageNumber % 2 == 0 ? a : b));
         assertThat(seen).containsExactlyElementsOf(newestFirst(before));
     }
 
@@ -184,8 +175,14 @@ class HomeFeedRulesTest extends ApiTest {
 
     /** Every post id of the caller's home feed, following the cursors with pages of {@code limit}. */
     static List<Long> allPages(TestUser user, int limit) {
+        return allPages(user, limit, pageNumber -> { });
+    }
+
+    /** Like {@link #allPages(TestUser, int)}, calling {@code afterPage} with each page's number once it is read. */
+    static List<Long> allPages(TestUser user, int limit, IntConsumer afterPage) {
         List<Long> ids = new ArrayList<>();
         String cursor = null;
+        int pageNumber = 0;
         do {
             var request = user.request().queryParam("limit", limit);
             if (cursor != null) {
@@ -199,6 +196,7 @@ class HomeFeedRulesTest extends ApiTest {
             if (cursor != null) {
                 assertThat(items).as("a page before the last one is full").hasSize(limit);
             }
+            afterPage.accept(++pageNumber);
         } while (cursor != null);
         return ids;
     }
