@@ -1,6 +1,7 @@
 package app.shutter.graph;
 
 import app.shutter.user.UserSummary;
+import jakarta.persistence.Tuple;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -25,6 +26,13 @@ public final class GraphItems {
         public static UserItem of(Object[] row) {
             return new UserItem(((Number) row[0]).longValue(), (String) row[1], (String) row[2], (String) row[3],
                     (Boolean) row[4], (Boolean) row[5]);
+        }
+
+        /** Reads a row of {@link #COLUMNS} by column name ({@code followed_by_me} for the last one). */
+        public static UserItem of(Tuple row) {
+            return new UserItem(row.get("id", Number.class).longValue(), row.get("username", String.class),
+                    row.get("name", String.class), row.get("avatar_url", String.class),
+                    row.get("is_private", Boolean.class), row.get("followed_by_me", Boolean.class));
         }
     }
 

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import java.nio.charset.StandardCharsets;
@@ -14,26 +15,43 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * GET /users?q=: exact username, then username prefix, then name contains (case and accent
- * insensitive). Served by users_username_prefix and users_name_trgm (V2; the README shows the plan).
+ * GET /users?q=: the account whose username is the query, then accounts with a word of their username or
+ * name that starts the query (case, accent and punctuation insensitive), in the order of the matching text.
+ * One ordered range of user_search_terms (V11) per page, so a page costs the same whether the query matches
+ * three accounts or all of them.
  */
 @ApplicationScoped
 public class UserSearch {
 
+    /**
+     * The exact username (first page only), then the terms the query starts, each account once: at the first
+     * of its terms that matches (an earlier matching term of the same account means it was listed there).
+     * The upper bound U+10FFFF sorts after every character that can follow the query in a "C" collation.
+     */
     static final String SQL = """
             select * from (
-                select %s as followed_by_me,
-                       case when u.username = shutter_fold(:term) then 0
-                            when u.username like shutter_fold(:prefix) escape '\\' then 1 else 2 end as rank
+                select 0 as rank, '' as term, %1$s as followed_by_me
                 from users u
-                where u.deactivated_at is null
-                  and (u.username like shutter_fold(:prefix) escape '\\'
-                       or shutter_fold(u.name) like shutter_fold(:contains) escape '\\')
-                  and %s
+                where :firstPage and u.username = shutter_fold(btrim(:q)) and u.deactivated_at is null and %2$s
+                union all
+                (select 1 as rank, t.term, %1$s as followed_by_me
+                 from user_search_terms t
+                 join users u on u.id = t.user_id
+                 where shutter_search_text(:q) <> ''
+                   and t.term >= shutter_search_text(:q) and t.term < shutter_search_text(:q) || chr(1114111)
+                   %3$s
+                   and u.username <> shutter_fold(btrim(:q))
+                   and not exists (select 1 from user_search_terms e
+                                   where e.user_id = t.user_id and e.term >= shutter_search_text(:q)
+                                     and e.term < t.term)
+                   and %2$s
+                 order by t.term, t.user_id
+                 limit :limit)
             ) found
-            where (:afterRank < 0 or (found.rank, found.username) > (:afterRank, :afterUsername))
-            order by found.rank, found.username
-            limit :limit""".formatted(GraphItems.UserItem.COLUMNS, Relationships.NOT_BLOCKED_SQL);
+            order by found.rank, found.term, found.id
+            limit :limit""";
+
+    static final String AFTER = "and (t.term, t.user_id) > (:afterTerm, :afterId)";
 
     @Inject
     EntityManager em;
@@ -44,35 +62,36 @@ public class UserSearch {
             throw ApiException.invalidField("q", "must be 1 to 50 characters");
         }
         PageRequest page = PageRequest.of(limit, null);
-        // folding (lower case, no accents) happens in SQL; it never adds or removes \ % _, so escape first
-        String term = q.trim();
-        String like = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         Position after = cursor == null || cursor.isBlank() ? null : Position.decode(cursor.trim());
-        Query query = em.createNativeQuery(SQL)
-                .setParameter("viewer", viewer).setParameter("term", term)
-                .setParameter("prefix", like + "%").setParameter("contains", "%" + like + "%")
-                .setParameter("afterRank", after == null ? -1 : after.rank())
-                .setParameter("afterUsername", after == null ? "" : after.username())
+        boolean afterTerm = after != null && after.rank() > 0;
+        Query query = em.createNativeQuery(SQL.formatted(GraphItems.UserItem.COLUMNS,
+                        Relationships.NOT_BLOCKED_SQL, afterTerm ? AFTER : ""), Tuple.class)
+                .setParameter("viewer", viewer).setParameter("q", q)
+                .setParameter("firstPage", after == null)
                 .setParameter("limit", page.fetchSize());
+        if (afterTerm) {
+            query.setParameter("afterTerm", after.term()).setParameter("afterId", after.id());
+        }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        return Page.of(rows, page, row -> new Position(((Number) row[6]).intValue(), (String) row[1]).encode(),
+        List<Tuple> rows = query.getResultList();
+        return Page.of(rows, page, row -> new Position(row.get("rank", Number.class).intValue(),
+                row.get("term", String.class), row.get("id", Number.class).longValue()).encode(),
                 GraphItems.UserItem::of);
     }
 
-    /** Search results are ordered by (rank, username), so that is their cursor. */
-    record Position(int rank, String username) {
+    /** Results are ordered by (rank, term, id), so that is their cursor. */
+    record Position(int rank, String term, long id) {
 
         String encode() {
             return Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString((rank + ":" + username).getBytes(StandardCharsets.UTF_8));
+                    .encodeToString((rank + ":" + id + ":" + term).getBytes(StandardCharsets.UTF_8));
         }
 
         static Position decode(String value) {
             try {
                 String raw = new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8);
-                int colon = raw.indexOf(':');
-                return new Position(Integer.parseInt(raw.substring(0, colon)), raw.substring(colon + 1));
+                String[] parts = raw.split(":", 3);
+                return new Position(Integer.parseInt(parts[0]), parts[2], Long.parseLong(parts[1]));
             } catch (RuntimeException e) {
                 throw ApiException.invalidField("cursor", "is not a cursor this API returned");
             }

@@ -95,7 +95,9 @@ public class UserResource {
     }
 
     @GET
-    @Operation(summary = "Search users: exact username, then username prefix, then name (case and accent insensitive)")
+    @Operation(summary = "Search users: the exact username first, then accounts with a word of their username or name"
+            + " that starts with the query, in the order of the matching words (case, accent and punctuation"
+            + " insensitive: 'jean luc' finds Jean-Luc and jean_luc)")
     @APIResponse(responseCode = "200", description = "A page of matching accounts")
     public Page<GraphItems.UserItem> search(@QueryParam("q") String q, @QueryParam("limit") String limit,
                                             @QueryParam("cursor") String cursor) {

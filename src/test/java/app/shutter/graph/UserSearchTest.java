@@ -21,16 +21,36 @@ import static org.hamcrest.Matchers.not;
 class UserSearchTest extends ApiTest {
 
     @Test
-    void exact_username_comes_first_then_prefixes_then_names() {
+    void the_exact_username_comes_first_then_accounts_in_the_order_of_their_matching_words() {
         TestUser searcher = TestUsers.create();
         TestUser byName = TestUsers.create("zed_" + System.nanoTime() % 100000);
         byName.request().body(Map.of("name", "Marco Polo")).patch("/users/me").then().statusCode(200);
-        TestUser prefix = TestUsers.create("marco_polo_fan");
+        TestUser bySecondWord = TestUsers.create("yan_" + System.nanoTime() % 100000);
+        bySecondWord.request().body(Map.of("name", "Anna Marco")).patch("/users/me").then().statusCode(200);
+        TestUser byUsername = TestUsers.create("marco_polo_fan");
         TestUser exact = TestUsers.create("marco");
         searcher.request().queryParam("q", "Marco").get("/users").then().statusCode(200)
-                .body("items.username", equalTo(List.of(exact.username(), prefix.username(), byName.username())))
+                .body("items.username", equalTo(List.of(exact.username(), bySecondWord.username(),
+                        byName.username(), byUsername.username())))
                 .body("items[0].followedByMe", equalTo(false))
                 .body("nextCursor", org.hamcrest.Matchers.nullValue());
+        searcher.request().queryParam("q", "polo").get("/users").then().statusCode(200)
+                .body("items.username", equalTo(List.of(byName.username(), byUsername.username())));
+    }
+
+    @Test
+    void an_account_whose_words_match_twice_is_listed_once_and_renaming_refiles_it() {
+        TestUser searcher = TestUsers.create();
+        TestUser twice = TestUsers.create("gannet_gannet");
+        twice.request().body(Map.of("name", "Gannet Gannetson")).patch("/users/me").then().statusCode(200);
+        searcher.request().queryParam("q", "gannet").queryParam("limit", 1).get("/users").then().statusCode(200)
+                .body("items.username", equalTo(List.of(twice.username())))
+                .body("nextCursor", org.hamcrest.Matchers.nullValue());
+        twice.request().body(Map.of("name", "Heron")).patch("/users/me").then().statusCode(200);
+        searcher.request().queryParam("q", "gannetson").get("/users").then().statusCode(200)
+                .body("items", org.hamcrest.Matchers.empty());
+        searcher.request().queryParam("q", "heron").get("/users").then().statusCode(200)
+                .body("items.username", equalTo(List.of(twice.username())));
     }
 
     @Test
@@ -70,41 +90,50 @@ class UserSearchTest extends ApiTest {
     }
 
     @Test
-    void search_pages_by_cursor() {
+    void search_pages_by_cursor_from_the_exact_username_into_the_other_matches() {
         TestUser searcher = TestUsers.create();
         for (int i = 0; i < 5; i++) {
             TestUsers.create("kiwi_" + i);
         }
-        var first = searcher.request().queryParam("q", "kiwi_").queryParam("limit", 3).get("/users").then()
+        TestUsers.create("kiwi");
+        var first = searcher.request().queryParam("q", "kiwi").queryParam("limit", 3).get("/users").then()
                 .statusCode(200).extract().jsonPath();
-        assertThat(first.getList("items.username")).containsExactly("kiwi_0", "kiwi_1", "kiwi_2");
-        searcher.request().queryParam("q", "kiwi_").queryParam("limit", 3)
+        assertThat(first.getList("items.username")).containsExactly("kiwi", "kiwi_0", "kiwi_1");
+        searcher.request().queryParam("q", "kiwi").queryParam("limit", 3)
                 .queryParam("cursor", first.getString("nextCursor")).get("/users").then()
-                .body("items.username", equalTo(List.of("kiwi_3", "kiwi_4")))
+                .body("items.username", equalTo(List.of("kiwi_2", "kiwi_3", "kiwi_4")))
                 .body("nextCursor", org.hamcrest.Matchers.nullValue());
+        var exactOnly = searcher.request().queryParam("q", "kiwi").queryParam("limit", 1).get("/users").then()
+                .statusCode(200).extract().jsonPath();
+        searcher.request().queryParam("q", "kiwi").queryParam("limit", 1)
+                .queryParam("cursor", exactOnly.getString("nextCursor")).get("/users").then()
+                .body("items.username", equalTo(List.of("kiwi_0")));
+        searcher.request().queryParam("q", "kiwi").queryParam("cursor", "bm90IGEgY3Vyc29y").get("/users").then()
+                .statusCode(400).body("errors[0].field", equalTo("cursor"));
     }
 
     @Test
-    void the_search_query_is_served_by_its_indexes() throws Exception {
+    void a_page_is_one_range_of_the_terms_index_however_many_accounts_match() throws Exception {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             connection.setAutoCommit(false);
             try {
-                // enough rows for the planner to prefer the indexes; rolled back afterwards
+                // 20 000 accounts that all match the query, rolled back afterwards; ListWorkTest measures the work
                 statement.execute("""
                         insert into users (username, email, password_hash, name)
                         select 'bulk' || n, 'bulk' || n || '@example.com', 'x', 'Person ' || md5(n::text)
                         from generate_series(1, 20000) n""");
-                statement.execute("analyze users");
+                statement.execute("analyze users, user_search_terms");
                 StringBuilder plan = new StringBuilder();
-                try (ResultSet rs = statement.executeQuery("""
-                        explain select id from users u where u.deactivated_at is null
-                        and (u.username like 'marco%' or shutter_fold(u.name) like '%marco%')""")) {
+                String sql = UserSearch.SQL.formatted(GraphItems.UserItem.COLUMNS, Relationships.NOT_BLOCKED_SQL, "")
+                        .replace(":viewer", "1").replace(":q", "'bulk'").replace(":firstPage", "true")
+                        .replace(":limit", "21");
+                try (ResultSet rs = statement.executeQuery("explain (analyze, costs off, timing off) " + sql)) {
                     while (rs.next()) {
                         plan.append(rs.getString(1)).append('\n');
                     }
                 }
-                assertThat(plan.toString()).contains("users_username_prefix").contains("users_name_trgm")
-                        .doesNotContain("Seq Scan");
+                assertThat(plan.toString()).contains("Index Only Scan using user_search_terms_pkey")
+                        .doesNotContain("Seq Scan").doesNotContain("rows=20000");
             } finally {
                 connection.rollback();
                 connection.setAutoCommit(true);
