@@ -3,7 +3,11 @@ package app.shutter.media;
 import java.security.SecureRandom;
 import java.util.Base64;
 
-/** Server-generated file names: 128 random bits, URL-safe, so unauthenticated URLs cannot be guessed. */
+/**
+ * Server-generated file names: 128 random bits, URL-safe, so unauthenticated URLs cannot be guessed. A native
+ * image initializes this class at run time (application.properties): a random source seeded while the image
+ * was built would start every binary from the same state.
+ */
 final class MediaNames {
 
     private static final SecureRandom RANDOM = new SecureRandom();

@@ -47,10 +47,15 @@ public class VerifiedTokenCache implements JWTParser {
 
     @PostConstruct
     void create() {
-        verified = Caffeine.newBuilder().maximumSize(config.verifiedTokenCacheSize()).recordStats()
-                .expireAfter(Expiry.<String, JsonWebToken>creating((token, jwt) -> untilExpiry(jwt))).build();
+        verified = newCache(config.verifiedTokenCacheSize());
         // cache_gets_total{cache="verified_tokens",result="hit"|"miss"} and the cache's size on /q/metrics
         CaffeineCacheMetrics.monitor(metrics, verified, "verified_tokens");
+    }
+
+    /** Caffeine picks its implementation classes by name: {@link NativeCacheClasses} keeps them in a native image. */
+    static Cache<String, JsonWebToken> newCache(long size) {
+        return Caffeine.newBuilder().maximumSize(size).recordStats()
+                .expireAfter(Expiry.<String, JsonWebToken>creating((token, jwt) -> untilExpiry(jwt))).build();
     }
 
     @Override
