@@ -19,6 +19,11 @@ keys="$out/keys"
 
 start_server() {
   local log=$1 started
+  # another server on the port would answer the readiness check and be measured instead
+  if curl -s -o /dev/null --max-time 2 "http://localhost:$port/"; then
+    echo "port $port is taken by another server: stop it or set BENCH_PORT" >&2
+    return 1
+  fi
   started=$(date +%s%N)
   QUARKUS_PROFILE=prod,bench QUARKUS_HTTP_PORT=$port \
     QUARKUS_DATASOURCE_JDBC_URL=$jdbc_url QUARKUS_DATASOURCE_USERNAME=$db_user \
@@ -28,7 +33,9 @@ start_server() {
     SHUTTER_MEDIA_DIRECTORY="$PWD/$out/images" \
     sh -c 'cd target/quarkus-app && exec java "$@" -jar quarkus-run.jar' java $java_opts >"$log" 2>&1 &
   server=$!
-  until curl -fs "http://localhost:$port/q/health/ready" >/dev/null 2>&1; do
+  # ready means this process says it listens on the port and the port answers ready
+  until grep -q "Listening on: http://[^ \"]*:$port" "$log" 2>/dev/null \
+      && curl -fs "http://localhost:$port/q/health/ready" >/dev/null 2>&1; do
     kill -0 $server 2>/dev/null || { cat "$log"; return 1; }
     sleep 0.02
   done

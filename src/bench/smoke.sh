@@ -16,6 +16,14 @@ until grep -q 'PostgreSQL ready' "$work/db.log"; do
 done
 export BENCH_JDBC_URL="jdbc:postgresql://localhost:$db_port/shutter" BENCH_OUT=target/bench-smoke
 export BENCH_PORT=$(node -e 'const s=require("net").createServer().listen(0,()=>{console.log(s.address().port);s.close()})')
+# a server already on the port is refused, not measured
+python3 -m http.server "$BENCH_PORT" --bind 127.0.0.1 >/dev/null 2>&1 &
+squatter=$!
+until curl -s -o /dev/null "http://localhost:$BENCH_PORT/"; do sleep 0.2; done
+if (. src/bench/server.sh && start_server "$work/taken.log"); then
+  echo "the bench started a server on a taken port"; kill $squatter; exit 1
+fi
+kill $squatter; wait $squatter 2>/dev/null || true
 # the application migrates the empty database, then the generator fills it
 (. src/bench/server.sh && start_server "$work/migrate.log" && stop_server)
 ./mvnw -B -q exec:java -Dexec.classpathScope=test -Dexec.mainClass=app.shutter.bench.DataSet \

@@ -36,17 +36,29 @@ public interface AuthConfig {
 
     RateLimits rateLimit();
 
+    /**
+     * Failed logins are counted three ways (OWASP's authentication guidance): per address, per account and address,
+     * and per account over a longer window, from which a device that has logged in to the account before is
+     * exempt (it sends its deviceToken). A stranger can therefore slow down, but not lock out, an account's owner.
+     */
     interface RateLimits {
-        /** Failed logins allowed per client address within the window. */
-        @WithDefault("10")
+        /** Failed logins allowed per client address (to any accounts) within loginWindow. */
+        @WithDefault("20")
         int loginFailuresPerAddress();
 
-        /** Failed logins allowed per account (login name) within the window. */
-        @WithDefault("10")
-        int loginFailuresPerAccount();
+        /** Failed logins allowed per account from one address within loginWindow. */
+        @WithDefault("5")
+        int loginFailuresPerAccountAndAddress();
 
         @WithDefault("15M")
         Duration loginWindow();
+
+        /** Failed logins allowed per account from all addresses within accountLoginWindow, known devices exempt. */
+        @WithDefault("50")
+        int loginFailuresPerAccount();
+
+        @WithDefault("1H")
+        Duration accountLoginWindow();
 
         /** Registrations allowed per client address within the window. */
         @WithDefault("5")

@@ -36,7 +36,9 @@ public final class AuthRequests {
 
     public record Login(
             @Schema(description = "Username or email", example = "jane.doe") @NotBlank @Size(max = 254) String login,
-            @Schema(example = "correct horse battery") @NotNull @Size(max = 1024) String password) {
+            @Schema(example = "correct horse battery") @NotNull @Size(max = 1024) String password,
+            @Schema(description = "The deviceToken this device got with an earlier login or registration, if any",
+                    nullable = true) @Size(max = 100) String deviceToken) {
     }
 
     public record Refresh(@NotBlank @Size(max = 200) String refreshToken) {

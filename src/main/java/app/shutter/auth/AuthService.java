@@ -2,11 +2,13 @@ package app.shutter.auth;
 
 import app.shutter.common.error.ApiException;
 import app.shutter.common.security.RateLimiter;
+import app.shutter.common.security.RateLimiter.Limit;
 import app.shutter.user.User;
 import app.shutter.user.UserService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -32,27 +34,41 @@ public class AuthService {
     @Inject
     AuthConfig config;
 
+    @Inject
+    KnownDevices devices;
+
     public AuthResponse register(AuthRequests.Register request, String clientAddress) {
         AuthConfig.RateLimits limits = config.rateLimit();
-        limiter.consume("register:" + clientAddress, limits.registrationsPerAddress(), limits.registrationWindow(),
-                "Too many registrations from this address; try again later");
+        limiter.consume(new Limit("register:" + clientAddress, limits.registrationsPerAddress(),
+                limits.registrationWindow()), "Too many registrations from this address; try again later");
         User user = users.create(request);
-        return sessions.start(user);
+        return sessions.start(user, null);
     }
 
+    /**
+     * Checks the limits (one select), then the password; a failure is counted under every limit (one upsert, kept
+     * when the request rolls back), a success gives the device its token for later logins.
+     */
     public AuthResponse login(AuthRequests.Login request, String clientAddress) {
         AuthConfig.RateLimits limits = config.rateLimit();
-        String addressKey = "login-address:" + clientAddress;
-        String accountKey = "login-account:" + request.login().trim().toLowerCase(Locale.ROOT);
-        limiter.ensureAvailable(addressKey, limits.loginFailuresPerAddress(), limits.loginWindow(), TOO_MANY_LOGINS);
-        limiter.ensureAvailable(accountKey, limits.loginFailuresPerAccount(), limits.loginWindow(), TOO_MANY_LOGINS);
-
         Optional<User> user = User.findActiveByLogin(request.login().trim());
+        // the account by id when it exists (its username and email are one account), else the name tried
+        String account = user.map(u -> "user:" + u.id)
+                .orElse("login:" + request.login().trim().toLowerCase(Locale.ROOT));
+        Limit perAddress = new Limit("login-address:" + clientAddress, limits.loginFailuresPerAddress(),
+                limits.loginWindow());
+        Limit perAccountAndAddress = new Limit("login-account-address:" + account + "@" + clientAddress,
+                limits.loginFailuresPerAccountAndAddress(), limits.loginWindow());
+        Limit perAccount = new Limit("login-account:" + account, limits.loginFailuresPerAccount(),
+                limits.accountLoginWindow());
+        boolean knownDevice = user.isPresent() && devices.isKnown(user.get().id, request.deviceToken());
+        limiter.ensureAvailable(knownDevice ? List.of(perAddress, perAccountAndAddress)
+                : List.of(perAddress, perAccountAndAddress, perAccount), TOO_MANY_LOGINS);
+
         if (!passwords.matches(request.password(), user.map(u -> u.passwordHash).orElse(null))) {
-            limiter.record(addressKey, limits.loginFailuresPerAddress(), limits.loginWindow());
-            limiter.record(accountKey, limits.loginFailuresPerAccount(), limits.loginWindow());
+            limiter.record(List.of(perAddress, perAccountAndAddress, perAccount));
             throw ApiException.unauthorized(BAD_CREDENTIALS);
         }
-        return sessions.start(user.get());
+        return sessions.start(user.get(), request.deviceToken());
     }
 }

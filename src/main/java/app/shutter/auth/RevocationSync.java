@@ -1,6 +1,7 @@
 package app.shutter.auth;
 
 import app.shutter.common.events.ClusterEvents;
+import app.shutter.common.persistence.AdvisoryLocks;
 import app.shutter.common.security.SessionRevocations;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -9,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -23,6 +25,10 @@ public class RevocationSync {
     private static final Logger LOG = Logger.getLogger(RevocationSync.class);
     // revoked_at is the revoking transaction's start time; looking back this far covers late commits
     private static final Duration POLL_OVERLAP = Duration.ofMinutes(1);
+    static final String CLEANUP_LOCK = "shutter.session-cleanup";
+
+    @Inject
+    EntityManager em;
 
     @Inject
     SessionRevocations revocations;
@@ -78,9 +84,13 @@ public class RevocationSync {
         revocations.forgetExpired(now);
     }
 
-    @Scheduled(every = "1h", delayed = "1m")
+    /** Every instance is scheduled; one at a time deletes, the others skip the round (docs/architecture.md). */
+    @Scheduled(identity = "session-cleanup", every = "1h", delayed = "1m")
     @Transactional
     void deleteExpiredSessions() {
+        if (!AdvisoryLocks.tryForTransaction(em, CLEANUP_LOCK)) {
+            return;
+        }
         Instant now = Instant.now();
         long tokens = RefreshToken.delete("expiresAt < ?1", now);
         long sessions = Session.delete("expiresAt < ?1 or revokedAt < ?2", now, now.minus(tokenLifetime()));

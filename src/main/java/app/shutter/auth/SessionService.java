@@ -19,6 +19,9 @@ public class SessionService {
     private static final String INVALID_REFRESH = "The refresh token is invalid, expired or already used";
 
     @Inject
+    KnownDevices devices;
+
+    @Inject
     TokenService tokens;
 
     @Inject
@@ -28,14 +31,15 @@ public class SessionService {
     Event<SessionsRevoked> revoked;
 
     @Transactional
-    public AuthResponse start(User user) {
+    /** A login or registration: a session, and the token the device keeps for later logins (KnownDevices). */
+    public AuthResponse start(User user, String deviceToken) {
         Instant now = now();
         Session session = new Session();
         session.userId = user.id;
         session.createdAt = now;
         session.expiresAt = now.plus(config.refreshTokenTtl());
         session.persist();
-        return issue(user, session, now);
+        return issue(user, session, now).withDeviceToken(devices.remember(user.id, deviceToken));
     }
 
     /** Rotation: a refresh token works once; presenting a used one ends its whole session. */
@@ -90,7 +94,7 @@ public class SessionService {
         token.expiresAt = now.plus(config.refreshTokenTtl());
         token.persist();
         return new AuthResponse(tokens.accessToken(user, session.id, now), refresh, tokens.expiresInSeconds(),
-                Me.of(user));
+                Me.of(user), null);
     }
 
     // PostgreSQL keeps microseconds; truncating keeps Java and database timestamps equal.

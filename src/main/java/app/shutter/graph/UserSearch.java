@@ -61,6 +61,10 @@ public class UserSearch {
         if (q == null || q.isBlank() || q.length() > 50) {
             throw ApiException.invalidField("q", "must be 1 to 50 characters");
         }
+        // a NUL is not blank but PostgreSQL text cannot hold it; no control character names an account
+        if (q.chars().anyMatch(Character::isISOControl)) {
+            throw ApiException.invalidField("q", "must not contain control characters");
+        }
         PageRequest page = PageRequest.of(limit, null);
         Position after = cursor == null || cursor.isBlank() ? null : Position.decode(cursor.trim());
         boolean afterTerm = after != null && after.rank() > 0;

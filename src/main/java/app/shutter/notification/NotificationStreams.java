@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseBroadcaster;
 import jakarta.ws.rs.sse.SseEventSink;
 import org.jboss.logging.Logger;
 
@@ -54,6 +55,8 @@ public class NotificationStreams implements ClusterEvents.Subscriber {
     MeterRegistry metrics;
 
     private final Map<Long, Set<LiveStream>> byRecipient = new ConcurrentHashMap<>();
+    private final Map<SseEventSink, LiveStream> bySink = new ConcurrentHashMap<>();
+    private SseBroadcaster departures;
     private volatile boolean draining;
     // catch-ups and heartbeats: the listener thread only hands work over
     private final ExecutorService workers = Executors.newFixedThreadPool(2, named("notification-streams"));
@@ -97,6 +100,8 @@ public class NotificationStreams implements ClusterEvents.Subscriber {
                 : QuarkusTransaction.requiringNew().call(() -> queries.lastSeq(recipient));
         LiveStream stream = new LiveStream(recipient, session, sink, sse, start);
         byRecipient.computeIfAbsent(recipient, id -> ConcurrentHashMap.newKeySet()).add(stream);
+        bySink.put(sink, stream);
+        departures(sse).register(sink);
         stream.expiry = timers.schedule(() -> close(stream),
                 Math.max(0, expiresAt * 1000 - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
         // Sent on the request's thread, before anything else can write: it opens the response at once, and
@@ -174,8 +179,28 @@ public class NotificationStreams implements ClusterEvents.Subscriber {
         }
     }
 
+    /**
+     * Told when a client goes (Quarkus closes the stream's sink when its connection closes), so that the slot is
+     * free at once for the client's reconnection, not only when the next heartbeat fails to reach it.
+     */
+    private SseBroadcaster departures(Sse sse) {
+        synchronized (bySink) {
+            if (departures == null) {
+                departures = sse.newBroadcaster();
+                departures.onClose(sink -> {
+                    LiveStream gone = bySink.get(sink);
+                    if (gone != null) {
+                        close(gone);
+                    }
+                });
+            }
+            return departures;
+        }
+    }
+
     private void close(LiveStream stream) {
         stream.closed = true;
+        bySink.remove(stream.sink);
         Set<LiveStream> streams = byRecipient.get(stream.recipient);
         if (streams != null) {
             streams.remove(stream);

@@ -125,13 +125,19 @@ public class CommentService {
         // the post's lock first, as creation takes it, before any comment row is touched
         em.createNativeQuery("select id from posts where id = :post for no key update").setParameter("post", postId)
                 .getResultList();
-        Number authorCommentsGone = (Number) em.createNativeQuery("""
+        // under the post's lock a concurrent delete of the same comment has committed: then nothing is gone,
+        // no counter moves and this one answers 404 (exactly one of them deletes)
+        List<?> gone = em.createNativeQuery("""
                         with gone as (delete from comments where id = :comment or parent_id = :comment
-                                      returning author_id)
+                                      returning id, author_id)
                         update posts p set comment_count = p.comment_count - (select count(*) from gone)
-                        where p.id = :post
+                        where p.id = :post and exists (select 1 from gone where gone.id = :comment)
                         returning (select count(*) from gone where gone.author_id = p.author_id)""")
-                .setParameter("post", postId).setParameter("comment", commentId).getSingleResult();
+                .setParameter("post", postId).setParameter("comment", commentId).getResultList();
+        if (gone.isEmpty()) {
+            throw notFound();
+        }
+        Number authorCommentsGone = (Number) gone.get(0);
         if (row[1] != null) {
             em.createNativeQuery("update comments set reply_count = reply_count - 1 where id = :id")
                     .setParameter("id", row[1]).executeUpdate();

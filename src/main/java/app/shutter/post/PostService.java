@@ -72,7 +72,11 @@ public class PostService {
     public void delete(long viewer, long postId) {
         Post post = ownPost(viewer, postId);
         List<String> files = filesOf("p.id = :id", postId);
-        em.createNativeQuery("delete from posts where id = :id").setParameter("id", post.id).executeUpdate();
+        // of concurrent deletes of one post exactly one removes the row; the others wait for its lock, find
+        // nothing, and answer 404 without touching the counter
+        if (em.createNativeQuery("delete from posts where id = :id").setParameter("id", post.id).executeUpdate() == 0) {
+            throw notFound();
+        }
         em.createNativeQuery("update users set posts_count = posts_count - 1 where id = :id")
                 .setParameter("id", post.authorId).executeUpdate();
         media.deleteAfterCommit(files);

@@ -15,6 +15,7 @@ import java.util.Set;
 @Schema(name = "ProfilePatch")
 public class ProfilePatch {
 
+    @Schema(hidden = true) // bookkeeping, not a field a client sends (the server refuses it)
     private final Set<String> sent = new HashSet<>();
 
     @Size(max = 50)

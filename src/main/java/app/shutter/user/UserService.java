@@ -136,11 +136,12 @@ public class UserService {
 
     private void verifyPassword(User user, String password, String field) {
         AuthConfig.RateLimits limits = config.rateLimit();
-        String key = "login-account:" + user.username;
-        limiter.ensureAvailable(key, limits.loginFailuresPerAccount(), limits.loginWindow(),
-                "Too many wrong passwords; try again later");
+        // the caller is signed in, so only the account's own guesses count (a stolen access token's)
+        List<RateLimiter.Limit> limit = List.of(new RateLimiter.Limit("password-check:" + user.id,
+                limits.loginFailuresPerAccountAndAddress(), limits.loginWindow()));
+        limiter.ensureAvailable(limit, "Too many wrong passwords; try again later");
         if (!passwords.matches(password, user.passwordHash)) {
-            limiter.record(key, limits.loginFailuresPerAccount(), limits.loginWindow());
+            limiter.record(limit);
             throw ApiException.invalidField(field, "is incorrect");
         }
     }

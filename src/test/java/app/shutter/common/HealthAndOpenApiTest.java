@@ -72,4 +72,11 @@ class HealthAndOpenApiTest {
     void swagger_ui_is_served() {
         given().get("/q/swagger-ui/").then().statusCode(200);
     }
+
+    @Test
+    void the_profile_patch_schema_lists_exactly_the_fields_the_server_accepts() {
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("components.schemas.ProfilePatch.properties.keySet()",
+                        org.hamcrest.Matchers.containsInAnyOrder("name", "bio", "website", "phone", "isPrivate"));
+    }
 }

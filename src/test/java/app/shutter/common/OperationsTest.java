@@ -1,7 +1,11 @@
 package app.shutter.common;
 
+import app.shutter.support.TestUsers;
+import app.shutter.support.TestUsers.TestUser;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+
+import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -22,6 +26,19 @@ class OperationsTest {
                 .header("X-Request-Id", "from-the-proxy-1");
         given().header("X-Request-Id", "bad id with spaces").get("/q/health/live").then()
                 .header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"));
+    }
+
+    @Test
+    void tokens_and_the_callers_own_account_are_never_stored_by_a_cache() {
+        TestUser user = TestUsers.create();
+        user.request().get("/users/me").then().statusCode(200).header("Cache-Control", "no-store");
+        given().contentType("application/json")
+                .body(Map.of("login", user.username(), "password", user.password()))
+                .post("/auth/login").then().statusCode(200).header("Cache-Control", "no-store");
+        given().contentType("application/json").body(Map.of("login", user.username(), "password", "wrong-one"))
+                .post("/auth/login").then().statusCode(401).header("Cache-Control", "no-store");
+        user.request().get("/users/" + user.username()).then().statusCode(200)
+                .header("Cache-Control", nullValue());
     }
 
     @Test

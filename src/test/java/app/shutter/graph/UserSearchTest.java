@@ -90,6 +90,15 @@ class UserSearchTest extends ApiTest {
     }
 
     @Test
+    void a_nul_or_another_control_character_in_q_is_a_400_not_every_account() {
+        TestUser searcher = TestUsers.create();
+        for (String q : List.of("\u0000", "a\u0000", "\u0007", "x\ny")) {
+            searcher.request().queryParam("q", q).get("/users").then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", equalTo("q"));
+        }
+    }
+
+    @Test
     void search_pages_by_cursor_from_the_exact_username_into_the_other_matches() {
         TestUser searcher = TestUsers.create();
         for (int i = 0; i < 5; i++) {

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -101,9 +102,23 @@ public class ProblemMappers {
         if (DatabaseFailures.isUnstorableText(e)) {
             return Problems.response(400, "Text may not contain the NUL character (U+0000)", path(uri), null);
         }
+        if (isCutOffMultipart(e)) {
+            return Problems.response(400, "The multipart body ended before its closing boundary (cut off, or"
+                    + " its parts do not use the boundary of the Content-Type header)", path(uri), null);
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error, incident %s", incident);
         return Problems.response(500, "An unexpected error occurred (incident " + incident + ")", path(uri), null);
+    }
+
+    /**
+     * Quarkus's multipart parser reports a body that ends before its closing boundary as a plain IOException
+     * ("Connection terminated parsing multipart request") thrown from its own package: the client's error.
+     */
+    private static boolean isCutOffMultipart(Throwable e) {
+        StackTraceElement[] stack = e.getStackTrace();
+        return e instanceof IOException && stack.length > 0
+                && stack[0].getClassName().startsWith("org.jboss.resteasy.reactive.server.core.multipart.");
     }
 
     private static String path(UriInfo uri) {

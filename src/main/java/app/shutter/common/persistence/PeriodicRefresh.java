@@ -21,8 +21,7 @@ public final class PeriodicRefresh {
      * @return whether the caller should compute now
      */
     public static boolean claim(EntityManager em, String lock, String table, Duration period, boolean force) {
-        if (!(Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(hashtext(:lock))")
-                .setParameter("lock", lock).getSingleResult()) {
+        if (!AdvisoryLocks.tryForTransaction(em, lock)) {
             return false;
         }
         return force || !(Boolean) em.createNativeQuery("select exists (select 1 from " + table
