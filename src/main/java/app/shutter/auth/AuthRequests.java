@@ -43,4 +43,21 @@ public final class AuthRequests {
 
     public record Refresh(@NotBlank @Size(max = 200) String refreshToken) {
     }
+
+    public record ChangeEmail(
+            @Schema(example = "jane@example.org") @NotBlank @Size(max = 254)
+            @Email(regexp = ".+@.+\\..+", message = "must be a valid email address") String email,
+            @Schema(description = "Current password") @NotNull @Size(max = 1024) String password) {
+
+        public ChangeEmail {
+            email = email == null ? null : email.trim();
+        }
+    }
+
+    public record ChangePassword(@NotNull @Size(max = 1024) String currentPassword,
+                                 @NotNull @ValidPassword String newPassword) {
+    }
+
+    public record DeleteAccount(@Schema(description = "Current password") @NotNull @Size(max = 1024) String password) {
+    }
 }

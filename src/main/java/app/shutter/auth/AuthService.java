@@ -41,7 +41,11 @@ public class AuthService {
         AuthConfig.RateLimits limits = config.rateLimit();
         limiter.consume(new Limit("register:" + clientAddress, limits.registrationsPerAddress(),
                 limits.registrationWindow()), "Too many registrations from this address; try again later");
-        User user = users.create(request);
+        UserService.NewAccount account = new UserService.NewAccount(request.username(), request.email(),
+                request.name(), request.phone());
+        users.checkAvailable(account);
+        // bcrypt runs outside any transaction so that it does not hold a database connection
+        User user = users.create(account, passwords.hash(request.password()));
         return sessions.start(user, null);
     }
 

@@ -70,8 +70,7 @@ public class ChatService {
                 Keyset.instant(row[5]), clientId);
         if (!(Boolean) row[6]) {
             // one notification per conversation: the newest message replaces the one before
-            notifier.withdraw("type = 'message' and actor_id = :sender and recipient_id = :recipient",
-                    "sender", sender, "recipient", recipient);
+            notifier.withdraw(NotificationType.MESSAGE, sender, recipient);
             notifier.notify(NotificationType.MESSAGE, sender, Set.of(recipient), null, null);
         }
         events.publish(ClusterEvents.Channel.CHAT,

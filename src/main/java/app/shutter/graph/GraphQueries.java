@@ -1,6 +1,5 @@
 package app.shutter.graph;
 
-import app.shutter.common.error.ApiException;
 import app.shutter.common.pagination.Keyset;
 import app.shutter.common.pagination.Page;
 import app.shutter.common.pagination.PageRequest;
@@ -66,16 +65,9 @@ public class GraphQueries {
                 row -> new GraphItems.Blocked(UserSummary.of(row, 0), Keyset.instant(row[5])));
     }
 
-    /** A private account's lists are for the owner and its accepted followers only. */
+    /** A private account's lists are for the owner and its accepted followers only (the content-owner rule). */
     private long listOwner(long viewer, String username) {
-        GraphService.Target target = graph.target(viewer, username);
-        if (target.relationship().blocking()) {
-            throw ApiException.notFound("No such user");
-        }
-        if (target.user().isPrivate && target.user().id != viewer && !target.relationship().following()) {
-            throw ApiException.forbidden("This account is private; follow it to see its followers and following");
-        }
-        return target.user().id;
+        return graph.contentOwner(viewer, username, "followers and following").id;
     }
 
     private Page<GraphItems.UserItem> userItems(String sql, String keysetColumns, long owner, long viewer,

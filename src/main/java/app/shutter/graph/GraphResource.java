@@ -29,6 +29,9 @@ public class GraphResource {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    UserSearch search;
+
     @POST
     @Path("/{username}/follow")
     @Operation(summary = "Follow (public account) or request to follow (private account); idempotent")
@@ -105,5 +108,26 @@ public class GraphResource {
     @APIResponse(responseCode = "200", description = "A page of blocked accounts")
     public Page<GraphItems.Blocked> blocked(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         return queries.blocked(currentUser.id(), PageRequest.of(limit, cursor));
+    }
+
+    @GET
+    @Path("/{username}")
+    @Tag(name = "Users")
+    @Operation(summary = "A user's public profile")
+    @APIResponse(responseCode = "200", description = "The profile")
+    @APIResponse(responseCode = "404", description = "No such user, or deactivated")
+    public PublicProfile profile(@PathParam("username") String username) {
+        return graph.profile(currentUser.id(), username);
+    }
+
+    @GET
+    @Tag(name = "Users")
+    @Operation(summary = "Search users: the exact username first, then accounts with a word of their username or name"
+            + " that starts with the query, in the order of the matching words (case, accent and punctuation"
+            + " insensitive: 'jean luc' finds Jean-Luc and jean_luc)")
+    @APIResponse(responseCode = "200", description = "A page of matching accounts")
+    public Page<GraphItems.UserItem> search(@QueryParam("q") String q, @QueryParam("limit") String limit,
+                                            @QueryParam("cursor") String cursor) {
+        return search.search(currentUser.id(), q, limit, cursor);
     }
 }

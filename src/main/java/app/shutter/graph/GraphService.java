@@ -2,7 +2,6 @@ package app.shutter.graph;
 
 import app.shutter.common.error.ApiException;
 import app.shutter.user.AccountEvents;
-import app.shutter.user.PublicProfile;
 import app.shutter.user.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

@@ -1,6 +1,7 @@
 package app.shutter.graph;
 
 import app.shutter.common.error.ApiException;
+import app.shutter.common.pagination.CursorCodec;
 import app.shutter.common.pagination.Page;
 import app.shutter.common.pagination.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,8 +11,6 @@ import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -83,22 +82,16 @@ public class UserSearch {
                 GraphItems.UserItem::of);
     }
 
-    /** Results are ordered by (rank, term, id), so that is their cursor. */
+    /** Results are ordered by (rank, term, id), so that is their cursor (the term last: it may hold ':'). */
     record Position(int rank, String term, long id) {
 
         String encode() {
-            return Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString((rank + ":" + id + ":" + term).getBytes(StandardCharsets.UTF_8));
+            return CursorCodec.encode(rank, id, term);
         }
 
         static Position decode(String value) {
-            try {
-                String raw = new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8);
-                String[] parts = raw.split(":", 3);
-                return new Position(Integer.parseInt(parts[0]), parts[2], Long.parseLong(parts[1]));
-            } catch (RuntimeException e) {
-                throw ApiException.invalidField("cursor", "is not a cursor this API returned");
-            }
+            return CursorCodec.decode(value, 3, parts -> new Position(Integer.parseInt(parts[0]), parts[2],
+                    Long.parseLong(parts[1])));
         }
     }
 }

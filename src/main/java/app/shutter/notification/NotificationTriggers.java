@@ -26,8 +26,7 @@ public class NotificationTriggers {
     }
 
     void onUnliked(@Observes PostEvents.Unliked event) {
-        notifier.withdraw("type = 'like' and actor_id = :actor and post_id = :post",
-                "actor", event.actor(), "post", event.postId());
+        notifier.withdrawLike(event.actor(), event.postId());
     }
 
     /** One notification per person per comment: a reply beats a comment, which beats a mention. */
@@ -47,10 +46,7 @@ public class NotificationTriggers {
 
     /** Accounts a caption no longer mentions lose that notification; newly mentioned ones get one. */
     void onCaptionWritten(@Observes PostEvents.CaptionWritten event) {
-        notifier.withdraw("""
-                        type = 'mention' and post_id = :post and comment_id is null and not exists (
-                            select 1 from post_mentions m where m.post_id = :post and m.user_id = recipient_id)""",
-                "post", event.postId());
+        notifier.withdrawStaleCaptionMentions(event.postId());
         notifier.notify(NotificationType.MENTION, event.author(), event.newlyMentioned(), event.postId(), null);
     }
 
@@ -60,16 +56,12 @@ public class NotificationTriggers {
     }
 
     void onFollowEnded(@Observes GraphEvents.FollowEnded event) {
-        notifier.withdraw("""
-                        (type in ('follow', 'follow_request') and actor_id = :follower and recipient_id = :followee)
-                        or (type = 'follow_accepted' and actor_id = :followee and recipient_id = :follower)""",
-                "follower", event.follower(), "followee", event.followee());
+        notifier.withdrawFollow(event.follower(), event.followee());
     }
 
     /** The request turns into a new follower for one side and an acceptance for the other. */
     void onRequestAccepted(@Observes GraphEvents.RequestAccepted event) {
-        notifier.withdraw("type = 'follow_request' and actor_id = :follower and recipient_id = :followee",
-                "follower", event.follower(), "followee", event.followee());
+        notifier.withdraw(NotificationType.FOLLOW_REQUEST, event.follower(), event.followee());
         notifier.notify(NotificationType.FOLLOW, event.follower(), Set.of(event.followee()), null, null);
         notifier.notify(NotificationType.FOLLOW_ACCEPTED, event.followee(), Set.of(event.follower()), null, null);
     }
@@ -80,6 +72,6 @@ public class NotificationTriggers {
     }
 
     void onDeactivated(@Observes AccountEvents.Deactivated event) {
-        notifier.withdraw("actor_id = :user or recipient_id = :user", "user", event.userId());
+        notifier.withdrawAllOf(event.userId());
     }
 }

@@ -66,12 +66,42 @@ public class Notifier {
     }
 
     /** Takes back what an undone action announced (unlike, unfollow, a declined request). */
-    public void withdraw(String condition, Object... parameters) {
-        var query = em.createNativeQuery("delete from notifications where " + condition);
-        for (int i = 0; i < parameters.length; i += 2) {
-            query.setParameter((String) parameters[i], parameters[i + 1]);
-        }
-        query.executeUpdate();
+    /** The notification of this type from this actor to this recipient (a follow request, a chat message). */
+    public void withdraw(NotificationType type, long actor, long recipient) {
+        em.createNativeQuery("delete from notifications where type = :type and actor_id = :actor"
+                        + " and recipient_id = :recipient")
+                .setParameter("type", type.value()).setParameter("actor", actor).setParameter("recipient", recipient)
+                .executeUpdate();
+    }
+
+    /** An unlike: the like's notification goes. */
+    void withdrawLike(long actor, long post) {
+        em.createNativeQuery("delete from notifications where type = 'like' and actor_id = :actor and post_id = :post")
+                .setParameter("actor", actor).setParameter("post", post).executeUpdate();
+    }
+
+    /** A caption rewritten: accounts it no longer mentions lose their mention of the post. */
+    void withdrawStaleCaptionMentions(long post) {
+        em.createNativeQuery("""
+                        delete from notifications where type = 'mention' and post_id = :post and comment_id is null
+                          and not exists (select 1 from post_mentions m where m.post_id = :post
+                                                                         and m.user_id = recipient_id)""")
+                .setParameter("post", post).executeUpdate();
+    }
+
+    /** A follow or request ended: its notifications on both sides go. */
+    void withdrawFollow(long follower, long followee) {
+        em.createNativeQuery("""
+                        delete from notifications
+                        where (type in ('follow', 'follow_request') and actor_id = :follower and recipient_id = :followee)
+                           or (type = 'follow_accepted' and actor_id = :followee and recipient_id = :follower)""")
+                .setParameter("follower", follower).setParameter("followee", followee).executeUpdate();
+    }
+
+    /** A deactivated account's notifications, sent and received. */
+    void withdrawAllOf(long user) {
+        em.createNativeQuery("delete from notifications where actor_id = :user or recipient_id = :user")
+                .setParameter("user", user).executeUpdate();
     }
 
     public void requestsBecameFollows(long followee) {

@@ -1,5 +1,6 @@
 package app.shutter.post;
 
+import app.shutter.common.Text;
 import app.shutter.common.error.ApiException;
 import app.shutter.media.MediaFiles;
 import app.shutter.media.MediaPurpose;
@@ -48,7 +49,7 @@ public class PostService {
         }
         TextEntities entities = TextEntities.parse(caption, "caption");
         List<StoredMedia> stored = media.store(uploads, MediaPurpose.POST, MEDIA_PART);
-        long id = media.commit(stored, () -> insert(author, blankToNull(caption), entities, stored));
+        long id = media.commit(stored, () -> insert(author, Text.blankToNull(caption), entities, stored));
         return view(author, id);
     }
 
@@ -61,7 +62,7 @@ public class PostService {
     public PostView edit(long viewer, long postId, PostRequests.Edit edit) {
         TextEntities entities = TextEntities.parse(edit.caption(), "caption");
         Post post = ownPost(viewer, postId);
-        post.caption = blankToNull(edit.caption());
+        post.caption = Text.blankToNull(edit.caption());
         post.editedAt = Instant.now();
         em.flush();
         events.fire(new PostEvents.CaptionWritten(viewer, postId, tagging.captionWritten(postId, entities)));
@@ -140,9 +141,5 @@ public class PostService {
 
     static ApiException notFound() {
         return ApiException.notFound("No such post");
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }

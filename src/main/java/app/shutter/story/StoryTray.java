@@ -1,6 +1,6 @@
 package app.shutter.story;
 
-import app.shutter.common.error.ApiException;
+import app.shutter.common.pagination.CursorCodec;
 import app.shutter.common.pagination.Keyset;
 import app.shutter.common.pagination.Page;
 import app.shutter.common.pagination.PageRequest;
@@ -13,12 +13,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,24 +88,16 @@ public class StoryTray {
                 ((Number) row[5]).intValue() == 1)).toList();
     }
 
-    /** Opaque tray cursor: base64url of "group:epochMicros:authorId". */
+    /** The tray's keyset position: (group, latest story, author). */
     record Position(int group, Instant latest, long author) {
 
         String encode() {
-            long micros = latest.getEpochSecond() * 1_000_000L + latest.getNano() / 1_000L;
-            return Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString((group + ":" + micros + ":" + author).getBytes(StandardCharsets.US_ASCII));
+            return CursorCodec.encode(group, latest, author);
         }
 
         static Position decode(String value) {
-            try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(value), StandardCharsets.US_ASCII).split(":");
-                long micros = Long.parseLong(parts[1]);
-                return new Position(Integer.parseInt(parts[0]), Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
-                        Math.floorMod(micros, 1_000_000L) * 1_000L), Long.parseLong(parts[2]));
-            } catch (RuntimeException e) {
-                throw ApiException.invalidField("cursor", "is not a cursor this API returned");
-            }
+            return CursorCodec.decode(value, 3, parts -> new Position(Integer.parseInt(parts[0]),
+                    CursorCodec.instant(parts[1]), Long.parseLong(parts[2])));
         }
     }
 }

@@ -1,5 +1,6 @@
 package app.shutter.user;
 
+import app.shutter.common.Text;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -39,22 +40,22 @@ public class ProfilePatch {
     private Boolean isPrivate;
 
     public void setName(String name) {
-        this.name = blankToNull(name);
+        this.name = Text.trimToNull(name);
         sent.add("name");
     }
 
     public void setBio(String bio) {
-        this.bio = blankToNull(bio);
+        this.bio = Text.trimToNull(bio);
         sent.add("bio");
     }
 
     public void setWebsite(String website) {
-        this.website = blankToNull(website);
+        this.website = Text.trimToNull(website);
         sent.add("website");
     }
 
     public void setPhone(String phone) {
-        this.phone = blankToNull(phone);
+        this.phone = Text.trimToNull(phone);
         sent.add("phone");
     }
 
@@ -86,9 +87,5 @@ public class ProfilePatch {
 
     public Boolean isPrivate() {
         return isPrivate;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

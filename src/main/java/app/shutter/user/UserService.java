@@ -1,12 +1,8 @@
 package app.shutter.user;
 
-import app.shutter.auth.AuthConfig;
-import app.shutter.auth.AuthRequests;
-import app.shutter.auth.PasswordPolicy;
-import app.shutter.auth.SessionService;
+import app.shutter.common.Text;
 import app.shutter.common.error.ApiException;
 import app.shutter.common.error.Problem.FieldError;
-import app.shutter.common.security.RateLimiter;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -24,38 +20,33 @@ import java.util.List;
 public class UserService {
 
     @Inject
-    PasswordPolicy passwords;
-
-    @Inject
-    SessionService sessions;
-
-    @Inject
-    RateLimiter limiter;
-
-    @Inject
-    AuthConfig config;
-
-    @Inject
     EntityManager em;
 
     @Inject
     Event<Object> accountEvents;
 
-    public User create(AuthRequests.Register request) {
-        UsernamePolicy.checkNotReserved(request.username());
-        ensureAvailable(request.username(), request.email(), null);
-        // bcrypt runs outside the transaction so it does not hold a database connection
-        String hash = passwords.hash(request.password());
-        return QuarkusTransaction.requiringNew().call(() -> insert(request, hash));
+    /** The account a registration asks for: refused (409, both fields named) if its username or email is taken. */
+    public record NewAccount(String username, String email, String name, String phone) {
     }
 
-    private User insert(AuthRequests.Register request, String passwordHash) {
+    /** Checks what can be checked before the password is hashed (bcrypt is slow): reserved and taken names. */
+    public void checkAvailable(NewAccount account) {
+        UsernamePolicy.checkNotReserved(account.username());
+        ensureAvailable(account.username(), account.email(), null);
+    }
+
+    /** Creates the account in its own transaction; the unique indexes decide races. */
+    public User create(NewAccount account, String passwordHash) {
+        return QuarkusTransaction.requiringNew().call(() -> insert(account, passwordHash));
+    }
+
+    private User insert(NewAccount account, String passwordHash) {
         User user = new User();
-        user.username = request.username();
-        user.email = request.email();
+        user.username = account.username();
+        user.email = account.email();
         user.passwordHash = passwordHash;
-        user.name = blankToNull(request.name());
-        user.phone = blankToNull(request.phone());
+        user.name = Text.trimToNull(account.name());
+        user.phone = Text.trimToNull(account.phone());
         user.createdAt = Instant.now();
         user.updatedAt = user.createdAt;
         persistUnique(user);
@@ -100,50 +91,37 @@ public class UserService {
         return Me.of(user);
     }
 
+    /** The caller (auth) has checked the password. */
     @Transactional
-    public Me changeEmail(long userId, UserRequests.ChangeEmail request) {
+    public Me changeEmail(long userId, String email) {
         User user = me(userId);
-        verifyPassword(user, request.password(), "password");
-        if (!request.email().equalsIgnoreCase(user.email)) {
-            ensureAvailable(null, request.email(), userId);
+        if (!email.equalsIgnoreCase(user.email)) {
+            ensureAvailable(null, email, userId);
         }
-        user.email = request.email();
+        user.email = email;
         user.updatedAt = Instant.now();
         persistUnique(user);
         return Me.of(user);
     }
 
-    /** Ends every other session; the one making the change stays logged in. */
+    /** The caller (auth) has checked the old password and hashed the new one. */
     @Transactional
-    public void changePassword(long userId, long sessionId, UserRequests.ChangePassword request) {
+    public void changePasswordHash(long userId, String passwordHash) {
         User user = me(userId);
-        verifyPassword(user, request.currentPassword(), "currentPassword");
-        user.passwordHash = passwords.hash(request.newPassword());
+        user.passwordHash = passwordHash;
         user.updatedAt = Instant.now();
-        sessions.endAllOf(userId, sessionId);
     }
 
-    /** The row stays (the username remains reserved); the account vanishes from every view. */
+    /**
+     * The row stays (the username remains reserved); the account vanishes from every view. The caller (auth)
+     * has checked the password and ends the sessions.
+     */
     @Transactional
-    public void deactivate(long userId, UserRequests.DeleteAccount request) {
+    public void deactivate(long userId) {
         User user = me(userId);
-        verifyPassword(user, request.password(), "password");
         user.deactivatedAt = Instant.now();
         user.updatedAt = user.deactivatedAt;
-        sessions.endAllOf(userId, null);
         accountEvents.fire(new AccountEvents.Deactivated(userId));
-    }
-
-    private void verifyPassword(User user, String password, String field) {
-        AuthConfig.RateLimits limits = config.rateLimit();
-        // the caller is signed in, so only the account's own guesses count (a stolen access token's)
-        List<RateLimiter.Limit> limit = List.of(new RateLimiter.Limit("password-check:" + user.id,
-                limits.loginFailuresPerAccountAndAddress(), limits.loginWindow()));
-        limiter.ensureAvailable(limit, "Too many wrong passwords; try again later");
-        if (!passwords.matches(password, user.passwordHash)) {
-            limiter.record(limit);
-            throw ApiException.invalidField(field, "is incorrect");
-        }
     }
 
     /** One query for both fields; the unique indexes still decide races (see persistUnique). */
@@ -182,9 +160,5 @@ public class UserService {
             }
             throw e;
         }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

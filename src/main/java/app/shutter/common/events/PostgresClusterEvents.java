@@ -1,5 +1,8 @@
 package app.shutter.common.events;
 
+import io.agroal.api.AgroalDataSource;
+import io.agroal.api.configuration.AgroalConnectionFactoryConfiguration;
+import io.agroal.api.security.SimplePassword;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,7 +11,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -19,7 +21,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -46,14 +47,9 @@ public class PostgresClusterEvents implements ClusterEvents {
     @Inject
     TransactionSynchronizationRegistry transactions;
 
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String url;
-
-    @ConfigProperty(name = "quarkus.datasource.username")
-    Optional<String> username;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    Optional<String> password;
+    /** The pool's own connection settings (URL, credentials, additional JDBC properties such as SSL). */
+    @Inject
+    AgroalDataSource dataSource;
 
     private final Map<String, List<Subscriber>> subscribers = new ConcurrentHashMap<>();
     private volatile boolean running;
@@ -141,12 +137,25 @@ public class PostgresClusterEvents implements ClusterEvents {
         }
     }
 
+    /**
+     * Opened outside the pool (it holds session state, the LISTENs, for as long as it lives) but with the pool's
+     * settings, so that what the datasource is configured with (sslmode, timeouts...) holds here too.
+     */
     private void connect() throws SQLException {
+        AgroalConnectionFactoryConfiguration pool = dataSource.getConfiguration().connectionPoolConfiguration()
+                .connectionFactoryConfiguration();
         Properties properties = new Properties();
-        username.ifPresent(value -> properties.setProperty("user", value));
-        password.ifPresent(value -> properties.setProperty("password", value));
+        properties.putAll(pool.jdbcProperties());
+        if (pool.principal() != null) {
+            properties.setProperty("user", pool.principal().getName());
+        }
+        for (Object credential : pool.credentials()) {
+            if (credential instanceof SimplePassword secret) {
+                properties.setProperty("password", secret.getWord());
+            }
+        }
         properties.setProperty("ApplicationName", APPLICATION_NAME);
-        Connection opened = DriverManager.getConnection(url, properties);
+        Connection opened = DriverManager.getConnection(pool.jdbcUrl(), properties);
         try (Statement statement = opened.createStatement()) {
             for (Channel channel : Channel.values()) {
                 statement.execute("listen " + channel.sqlName());

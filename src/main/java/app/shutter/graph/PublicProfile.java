@@ -1,6 +1,6 @@
-package app.shutter.user;
+package app.shutter.graph;
 
-import app.shutter.graph.Relationship;
+import app.shutter.user.User;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** GET /users/{username}: the public profile and how the caller relates to it. */

@@ -1,4 +1,4 @@
-package app.shutter.common.security;
+package app.shutter.auth;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import io.quarkus.runtime.annotations.RegisterForReflection;

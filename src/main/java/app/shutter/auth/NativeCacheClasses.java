@@ -1,4 +1,4 @@
-package app.shutter.common.security;
+package app.shutter.auth;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
