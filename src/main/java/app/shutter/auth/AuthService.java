@@ -5,6 +5,7 @@ import app.shutter.common.security.RateLimiter;
 import app.shutter.common.security.RateLimiter.Limit;
 import app.shutter.user.User;
 import app.shutter.user.UserService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -43,17 +44,33 @@ public class AuthService {
                 limits.registrationWindow()), "Too many registrations from this address; try again later");
         UserService.NewAccount account = new UserService.NewAccount(request.username(), request.email(),
                 request.name(), request.phone());
-        users.checkAvailable(account);
-        // bcrypt runs outside any transaction so that it does not hold a database connection
+        // Each step in its own transaction, bcrypt in none: a request never holds a connection while it waits for
+        // another (outside a transaction the request's session keeps its connection until the request ends, and
+        // enough concurrent logins then exhausted the pool).
+        QuarkusTransaction.requiringNew().run(() -> users.checkAvailable(account));
         User user = users.create(account, passwords.hash(request.password()));
         return sessions.start(user, null);
     }
 
     /**
      * Checks the limits (one select), then the password; a failure is counted under every limit (one upsert, kept
-     * when the request rolls back), a success gives the device its token for later logins.
+     * when the request rolls back), a success gives the device its token for later logins. The reads run in a
+     * transaction of their own that ends before bcrypt, so a login holds at most one connection at a time.
      */
     public AuthResponse login(AuthRequests.Login request, String clientAddress) {
+        Attempt attempt = QuarkusTransaction.requiringNew().call(() -> check(request, clientAddress));
+        if (!passwords.matches(request.password(), attempt.user().map(u -> u.passwordHash).orElse(null))) {
+            limiter.record(attempt.limits());
+            throw ApiException.unauthorized(BAD_CREDENTIALS);
+        }
+        return sessions.start(attempt.user().get(), request.deviceToken());
+    }
+
+    /** A login's account (if any) and the limits its failure counts under. */
+    private record Attempt(Optional<User> user, List<Limit> limits) {
+    }
+
+    private Attempt check(AuthRequests.Login request, String clientAddress) {
         AuthConfig.RateLimits limits = config.rateLimit();
         Optional<User> user = User.findActiveByLogin(request.login().trim());
         // the account by id when it exists (its username and email are one account), else the name tried
@@ -68,11 +85,6 @@ public class AuthService {
         boolean knownDevice = user.isPresent() && devices.isKnown(user.get().id, request.deviceToken());
         limiter.ensureAvailable(knownDevice ? List.of(perAddress, perAccountAndAddress)
                 : List.of(perAddress, perAccountAndAddress, perAccount), TOO_MANY_LOGINS);
-
-        if (!passwords.matches(request.password(), user.map(u -> u.passwordHash).orElse(null))) {
-            limiter.record(List.of(perAddress, perAccountAndAddress, perAccount));
-            throw ApiException.unauthorized(BAD_CREDENTIALS);
-        }
-        return sessions.start(user.get(), request.deviceToken());
+        return new Attempt(user, List.of(perAddress, perAccountAndAddress, perAccount));
     }
 }

@@ -8,8 +8,14 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,5 +93,32 @@ class LoginLimitsTest extends ApiTest {
         assertThat(queryValue("select hits from rate_limit_counters where key = ?", "login-address:" + address))
                 .isEqualTo(3);
         assertThat(queryValue("select count(*) from known_devices where user_id = ?", user.id())).isEqualTo(1L);
+    }
+
+    @Test
+    void three_times_the_pool_of_concurrent_logins_all_succeed() throws Exception {
+        // each login once held a connection while it waited for a second one, so a burst larger than the pool
+        // (20) starved it: "acquisition timeout", a 500
+        List<TestUser> users = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            users.add(TestUsers.create());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(60);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Integer>> logins = new ArrayList<>();
+            for (TestUser user : users) {
+                logins.add(pool.submit(() -> {
+                    start.await();
+                    return login(TestUsers.newAddress(), user.username(), user.password(), null).statusCode();
+                }));
+            }
+            start.countDown();
+            for (Future<Integer> login : logins) {
+                assertThat(login.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdown();
+        }
     }
 }
