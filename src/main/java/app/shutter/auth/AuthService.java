@@ -44,9 +44,8 @@ public class AuthService {
                 limits.registrationWindow()), "Too many registrations from this address; try again later");
         UserService.NewAccount account = new UserService.NewAccount(request.username(), request.email(),
                 request.name(), request.phone());
-        // Each step in its own transaction, bcrypt in none: a request never holds a connection while it waits for
-        // another (outside a transaction the request's session keeps its connection until the request ends, and
-        // enough concurrent logins then exhausted the pool).
+        // each database step in a short transaction of its own and bcrypt in none, so that a request holds at most
+        // one connection at a time (a burst of logins once exhausted the pool in a CI run)
         QuarkusTransaction.requiringNew().run(() -> users.checkAvailable(account));
         User user = users.create(account, passwords.hash(request.password()));
         return sessions.start(user, null);

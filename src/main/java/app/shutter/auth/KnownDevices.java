@@ -21,12 +21,10 @@ public class KnownDevices {
 
     /** Whether this token was given to a device that logged in to this account (one indexed probe). */
     public boolean isKnown(long userId, String deviceToken) {
-        if (deviceToken == null || deviceToken.isBlank() || deviceToken.length() > 100) {
-            return false;
-        }
-        return (Boolean) em.createNativeQuery("select exists (select 1 from known_devices"
+        String hash = hashOf(deviceToken);
+        return hash != null && (Boolean) em.createNativeQuery("select exists (select 1 from known_devices"
                         + " where token_hash = :hash and user_id = :user)")
-                .setParameter("hash", TokenService.hash(deviceToken)).setParameter("user", userId).getSingleResult();
+                .setParameter("hash", hash).setParameter("user", userId).getSingleResult();
     }
 
     /**
@@ -34,16 +32,21 @@ public class KnownDevices {
      * recorded), else a new one. Runs in the caller's transaction, with the session it starts.
      */
     public String remember(long userId, String deviceToken) {
-        if (deviceToken != null && !deviceToken.isBlank() && deviceToken.length() <= 100
-                && em.createNativeQuery("update known_devices set last_used_at = now()"
+        String hash = hashOf(deviceToken);
+        if (hash != null && em.createNativeQuery("update known_devices set last_used_at = now()"
                         + " where token_hash = :hash and user_id = :user")
-                .setParameter("hash", TokenService.hash(deviceToken)).setParameter("user", userId)
-                .executeUpdate() == 1) {
+                .setParameter("hash", hash).setParameter("user", userId).executeUpdate() == 1) {
             return deviceToken;
         }
         String fresh = tokens.newRefreshToken();
         em.createNativeQuery("insert into known_devices (user_id, token_hash) values (:user, :hash)")
                 .setParameter("user", userId).setParameter("hash", TokenService.hash(fresh)).executeUpdate();
         return fresh;
+    }
+
+    /** The stored form of a token a client sent, or null when it cannot be one of ours. */
+    private static String hashOf(String deviceToken) {
+        return deviceToken == null || deviceToken.isBlank() || deviceToken.length() > 100 ? null
+                : TokenService.hash(deviceToken);
     }
 }

@@ -8,10 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.quarkus.security.Authenticated;
 import io.quarkus.websockets.next.CloseReason;
-import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
-import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.quarkus.websockets.next.OnClose;
-import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
@@ -107,17 +104,6 @@ public class ChatSocket {
             return error(ChatError.UNAVAILABLE, "The message was not stored; send it again with the same clientId",
                     frame.clientId());
         }
-    }
-
-    /**
-     * A frame over quarkus.websockets-next.server.max-frame-size is refused by Netty's decoder before it
-     * reaches {@link #onFrame}, and Vert.x neither answers nor closes (the client saw 1006): close with the code
-     * the violation carries, 1009 for a frame too big.
-     */
-    @OnError
-    void onProtocolViolation(CorruptedWebSocketFrameException violation) {
-        WebSocketCloseStatus status = violation.closeStatus();
-        connection.closeAndAwait(new CloseReason(status.code(), status.reasonText()));
     }
 
     @OnClose

@@ -1,5 +1,6 @@
 package app.shutter.common;
 
+import app.shutter.common.pagination.CursorCodec;
 import app.shutter.feed.ExploreRanking;
 import app.shutter.graph.PopularAccounts;
 import app.shutter.support.ApiTest;
@@ -46,11 +47,12 @@ class ListWorkTest extends ApiTest {
             "explore for an account that follows and blocks many (bounded by the ranking's 1 000 posts)";
     private static final String SEARCH_COMMON = "user search for a prefix every account shares";
     private static final String SEARCH_RARE = "user search for a rare prefix";
+    private static final String SEARCH_LATE = "user search, a page past accounts listed already";
     /**
      * Lists whose page is one ordered index range, so their work must not grow at all: at these table sizes
      * the search that sorted every match stayed under any useful bound but doubled with the accounts (47, 93).
      */
-    private static final Set<String> STEADY = Set.of(SEARCH_COMMON, SEARCH_RARE);
+    private static final Set<String> STEADY = Set.of(SEARCH_COMMON, SEARCH_RARE, SEARCH_LATE);
     private static final Map<String, Integer> BOUNDS = bounds();
 
     private static Map<String, long[]> work;
@@ -81,6 +83,7 @@ class ListWorkTest extends ApiTest {
         // blocks: ~10 buffers per candidate
         bounds.put(SEARCH_COMMON, 800);
         bounds.put(SEARCH_RARE, 100);
+        bounds.put(SEARCH_LATE, 4_000);
         bounds.put("suggestions for a new account", 4_000);
         bounds.put("suggestions for an account following 500 accounts", 4_000);
         return bounds;
@@ -168,6 +171,9 @@ class ListWorkTest extends ApiTest {
                 new Request(fresh, "/users?q=b"));
         requests.put(SEARCH_RARE,
                 new Request(fresh, "/users?q=" + star.username()));
+        // past every "background N" term: only the same accounts' usernames ("bg1 N") follow, all listed already
+        requests.put(SEARCH_LATE,
+                new Request(fresh, "/users?q=b&cursor=" + CursorCodec.encode(1, 0, "bc")));
         requests.put("suggestions for a new account",
                 new Request(lonely, "/suggestions"));
         requests.put("suggestions for an account following 500 accounts",

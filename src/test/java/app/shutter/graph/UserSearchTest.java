@@ -122,6 +122,31 @@ class UserSearchTest extends ApiTest {
     }
 
     @Test
+    void paging_past_accounts_listed_already_lists_every_account_once() {
+        TestUser searcher = TestUsers.create();
+        // 300 accounts with two matching terms each ("dupa n", "dupb n"): after the first 300 entries come
+        // 300 that only repeat accounts listed already, more than one page may read
+        execute("""
+                insert into users (username, email, password_hash, name)
+                select 'dupa_' || n, 'dupa' || n || '@example.com', 'x', 'Dupb ' || n
+                from generate_series(1, 300) n""");
+        java.util.List<String> listed = new java.util.ArrayList<>();
+        String cursor = null;
+        for (int request = 0; request < 30; request++) {
+            var page = searcher.request().queryParam("q", "dup").queryParam("limit", 50)
+                    .queryParam("cursor", cursor == null ? "" : cursor).get("/users").then().statusCode(200)
+                    .extract().jsonPath();
+            listed.addAll(page.getList("items.username"));
+            cursor = page.getString("nextCursor");
+            if (cursor == null) {
+                break;
+            }
+        }
+        assertThat(cursor).as("the list ends").isNull();
+        assertThat(listed).hasSize(300).doesNotHaveDuplicates().allMatch(name -> name.startsWith("dupa_"));
+    }
+
+    @Test
     void a_page_is_one_range_of_the_terms_index_however_many_accounts_match() throws Exception {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             connection.setAutoCommit(false);
@@ -133,7 +158,8 @@ class UserSearchTest extends ApiTest {
                         from generate_series(1, 20000) n""");
                 statement.execute("analyze users, user_search_terms");
                 StringBuilder plan = new StringBuilder();
-                String sql = UserSearch.SQL.formatted(GraphItems.UserItem.COLUMNS, Relationships.NOT_BLOCKED_SQL, "")
+                String sql = UserSearch.SQL.formatted(GraphItems.UserItem.COLUMNS, Relationships.NOT_BLOCKED_SQL,
+                                UserSearch.RANGE.formatted(""), UserSearch.SCAN_BUDGET)
                         .replace(":viewer", "1").replace(":q", "'bulk'").replace(":firstPage", "true")
                         .replace(":limit", "21");
                 try (ResultSet rs = statement.executeQuery("explain (analyze, costs off, timing off) " + sql)) {

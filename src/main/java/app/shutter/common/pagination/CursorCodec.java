@@ -4,8 +4,10 @@ import app.shutter.common.error.ApiException;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The one encoding of every list's cursor: base64url of its keyset values joined by ':' (the last value may
@@ -17,14 +19,9 @@ public final class CursorCodec {
     }
 
     public static String encode(Object... parts) {
-        StringBuilder raw = new StringBuilder();
-        for (Object part : parts) {
-            if (!raw.isEmpty()) {
-                raw.append(':');
-            }
-            raw.append(part instanceof Instant instant ? micros(instant) : part);
-        }
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.toString().getBytes(StandardCharsets.UTF_8));
+        String raw = Arrays.stream(parts).map(part -> part instanceof Instant instant ? Long.toString(micros(instant))
+                : String.valueOf(part)).collect(Collectors.joining(":"));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
     /** @param read builds the position from exactly {@code count} parts; any exception it throws means a bad cursor */
