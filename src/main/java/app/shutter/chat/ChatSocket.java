@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.quarkus.security.Authenticated;
 import io.quarkus.websockets.next.CloseReason;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
@@ -109,6 +111,12 @@ public class ChatSocket {
     @OnClose
     void onClose() {
         connections.closed(connection);
+    }
+
+    /** A client broke the protocol; {@link StrictFrames} has already closed the socket with the right code. */
+    @OnError
+    void onProtocolViolation(CorruptedWebSocketFrameException e) {
+        LOG.debugf("Chat socket closed on a protocol violation: %s", e.getMessage());
     }
 
     private String error(ChatError code, String message, String clientId) throws JsonProcessingException {

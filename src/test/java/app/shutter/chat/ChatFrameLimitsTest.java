@@ -6,17 +6,21 @@ import app.shutter.support.TestUsers;
 import app.shutter.support.TestUsers.TestUser;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A text frame over the chat's limit closes the socket with 1009 (RFC 6455), up to the transport's cap of 1 MiB
- * per frame; Netty's default of 64 KiB per frame used to drop the connection without a close frame (1006).
+ * A client that breaks the chat's limits or the protocol gets a close frame with the code RFC 6455 names: 1009
+ * for a frame over the chat's limit, also far beyond the transport's cap of 1 MiB per frame (Vert.x used to drop
+ * the connection without a close frame, 1006), and 1007 for a text frame that is not UTF-8 (it used to reach the
+ * endpoint with replacement characters and be answered as an invalid frame).
  */
 @QuarkusTest
 class ChatFrameLimitsTest extends ApiTest {
@@ -25,12 +29,32 @@ class ChatFrameLimitsTest extends ApiTest {
     URI chat;
 
     @ParameterizedTest(name = "a text frame of {0} bytes closes with 1009")
-    @ValueSource(ints = {20_000, 70_000, 1_048_576})
+    @ValueSource(ints = {20_000, 70_000, 1_048_576, 1_048_577, 8_388_608})
     void a_text_frame_over_the_limit_closes_with_1009_whatever_its_size(int size) throws Exception {
         TestUser user = TestUsers.create();
         try (RawWebSocket socket = RawWebSocket.connect(chat, user.accessToken())) {
             assertThat(socket.sendText("x".repeat(size).getBytes(StandardCharsets.US_ASCII)).closeCode())
                     .isEqualTo(1009);
+        }
+    }
+
+    @ParameterizedTest(name = "a text frame of bytes {0} closes with 1007")
+    @ValueSource(strings = {"c0af", "ff", "eda080", "7b2274797065223a22c0"})
+    void a_text_frame_that_is_not_utf_8_closes_with_1007(String hex) throws Exception {
+        TestUser user = TestUsers.create();
+        try (RawWebSocket socket = RawWebSocket.connect(chat, user.accessToken())) {
+            assertThat(socket.sendText(HexFormat.of().parseHex(hex)).closeCode()).isEqualTo(1007);
+        }
+    }
+
+    @Test
+    void a_text_frame_with_characters_of_every_utf_8_length_is_read_as_sent() throws Exception {
+        TestUser user = TestUsers.create();
+        String clientId = "c-h\u00e9\u2603\ud83d\ude00";
+        try (RawWebSocket socket = RawWebSocket.connect(chat, user.accessToken())) {
+            String reply = socket.sendText(("{\"recipientId\":999999999,\"messageText\":\"hi\",\"clientId\":\""
+                    + clientId + "\"}").getBytes(StandardCharsets.UTF_8)).nextText();
+            assertThat(reply).contains("unknown_recipient").contains("\"clientId\":\"" + clientId + "\"");
         }
     }
 }

@@ -79,19 +79,21 @@ public final class RawWebSocket implements AutoCloseable {
         return this;
     }
 
+    /** Reads the next frame, which must be a text frame, as UTF-8. */
+    public String nextText() throws IOException {
+        int opcode = in.readUnsignedByte() & 0x0F;
+        if (opcode != 0x1) {
+            throw new IOException("expected a text frame, got opcode " + opcode);
+        }
+        return new String(payload(), StandardCharsets.UTF_8);
+    }
+
     /** Reads frames until the server's close frame and answers its status code, or 1006 if none came. */
     public int closeCode() throws IOException {
         try {
             while (true) {
                 int opcode = in.readUnsignedByte() & 0x0F;
-                long length = in.readUnsignedByte() & 0x7F;
-                if (length == 126) {
-                    length = in.readUnsignedShort();
-                } else if (length == 127) {
-                    length = in.readLong();
-                }
-                byte[] payload = new byte[(int) length];
-                in.readFully(payload);
+                byte[] payload = payload();
                 if (opcode == 0x8) {
                     return payload.length >= 2 ? ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF) : 1005;
                 }
@@ -99,6 +101,18 @@ public final class RawWebSocket implements AutoCloseable {
         } catch (EOFException | java.net.SocketException e) {
             return NO_CLOSE_FRAME;
         }
+    }
+
+    private byte[] payload() throws IOException {
+        long length = in.readUnsignedByte() & 0x7F;
+        if (length == 126) {
+            length = in.readUnsignedShort();
+        } else if (length == 127) {
+            length = in.readLong();
+        }
+        byte[] payload = new byte[(int) length];
+        in.readFully(payload);
+        return payload;
     }
 
     private String line() throws IOException {
