@@ -9,6 +9,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -16,10 +17,6 @@ import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -38,15 +35,17 @@ public class ChatConnections {
 
     /** By id: the injected connection is a proxy that only works inside that connection's callbacks. */
     private record Open(String id, long user, long session, Bucket bucket, AtomicInteger refusedInARow,
-                        ScheduledFuture<?> expiry) {
+                        long expiryTimer) {
     }
 
     private volatile boolean draining;
     private final Map<String, Open> open = new ConcurrentHashMap<>();
     // delivery looks a user's connections up here instead of walking every open connection per message
     private final Map<Long, Set<String>> byUser = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
-            runnable -> daemon(runnable, "chat-timers"));
+
+    // token expiries are timers of the application's Vert.x (no thread of their own); closing is non-blocking
+    @Inject
+    Vertx vertx;
 
     @Inject
     SessionRevocations revocations;
@@ -80,7 +79,6 @@ public class ChatConnections {
 
     void stop(@Observes ShutdownEvent event) {
         drain(null);
-        timers.shutdownNow();
     }
 
     /** @param expiresAt the token's expiry, epoch seconds */
@@ -88,9 +86,9 @@ public class ChatConnections {
         Bucket bucket = Bucket.builder().addLimit(Bandwidth.builder().capacity(config.messagesPerWindow())
                 .refillGreedy(config.messagesPerWindow(), config.rateWindow()).build()).build();
         String id = connection.id();
-        ScheduledFuture<?> expiry = timers.schedule(() -> close(id, TOKEN_EXPIRED),
-                Math.max(0, expiresAt * 1000 - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
-        open.put(id, new Open(id, user, session, bucket, new AtomicInteger(), expiry));
+        long expiryTimer = vertx.setTimer(Math.max(1, expiresAt * 1000 - System.currentTimeMillis()),
+                timer -> close(id, TOKEN_EXPIRED));
+        open.put(id, new Open(id, user, session, bucket, new AtomicInteger(), expiryTimer));
         // add and remove both run inside the map's per-key compute, so they cannot interleave
         byUser.compute(user, (key, ids) -> {
             Set<String> updated = ids == null ? ConcurrentHashMap.newKeySet() : ids;
@@ -110,7 +108,7 @@ public class ChatConnections {
         sockets.forget(connection.id());
         Open gone = open.remove(connection.id());
         if (gone != null) {
-            gone.expiry().cancel(false);
+            vertx.cancelTimer(gone.expiryTimer());
             byUser.computeIfPresent(gone.user(), (user, ids) -> {
                 ids.remove(gone.id());
                 return ids.isEmpty() ? null : ids;
@@ -145,11 +143,5 @@ public class ChatConnections {
     private void close(String id, CloseReason reason) {
         sockets.find(id).filter(WebSocketConnection::isOpen)
                 .ifPresent(connection -> connection.close(reason).subscribe().with(ok -> { }, failure -> { }));
-    }
-
-    static Thread daemon(Runnable runnable, String name) {
-        Thread thread = new Thread(runnable, name);
-        thread.setDaemon(true);
-        return thread;
     }
 }

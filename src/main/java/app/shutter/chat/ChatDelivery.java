@@ -1,7 +1,7 @@
 package app.shutter.chat;
 
 import app.shutter.common.events.ClusterEvents;
-import app.shutter.common.pagination.Keyset;
+import app.shutter.common.persistence.Rows;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import org.jboss.logging.Logger;
 
 import java.util.List;
@@ -29,10 +30,11 @@ public class ChatDelivery implements ClusterEvents.Subscriber {
 
     private static final Logger LOG = Logger.getLogger(ChatDelivery.class);
 
-    // bounded: when reads fall behind, the listener thread reads too, which slows delivery instead of piling up
+    // A pool of its own, not one of Quarkus' or Vert.x's, because its queue is bounded: when reads fall behind,
+    // the listener thread reads too, which slows delivery instead of piling announcements up in memory (the
+    // managed executors queue without bound). Shut down with the application (stop).
     private final ExecutorService readers = new ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS,
-            new ArrayBlockingQueue<>(1_000), runnable -> ChatConnections.daemon(runnable, "chat-delivery"),
-            new ThreadPoolExecutor.CallerRunsPolicy());
+            new ArrayBlockingQueue<>(1_000), ChatDelivery::daemon, new ThreadPoolExecutor.CallerRunsPolicy());
 
     @Inject
     ClusterEvents events;
@@ -57,6 +59,12 @@ public class ChatDelivery implements ClusterEvents.Subscriber {
         readers.shutdownNow();
     }
 
+    private static Thread daemon(Runnable runnable) {
+        Thread thread = new Thread(runnable, "chat-delivery");
+        thread.setDaemon(true);
+        return thread;
+    }
+
     @Override
     public void onEvent(String payload) {
         ChatAnnouncement announcement = ChatAnnouncement.parse(payload);
@@ -77,17 +85,18 @@ public class ChatDelivery implements ClusterEvents.Subscriber {
     }
 
     private void readAndDeliver(ChatAnnouncement announcement) {
-        Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
-                        "select id, sender_id, recipient_id, text, sent_at, client_id from messages where id = :id")
-                .setParameter("id", announcement.first()).getResultStream().findFirst().orElse(null));
+        Tuple row = QuarkusTransaction.requiringNew().call(() -> Rows.list(em.createNativeQuery(
+                        "select id, sender_id, recipient_id, text, sent_at, client_id from messages where id = :id",
+                        Tuple.class)
+                .setParameter("id", announcement.first())).stream().findFirst().orElse(null));
         if (row == null) {
             return;
         }
-        long sender = ((Number) row[1]).longValue();
-        long recipient = ((Number) row[2]).longValue();
+        long sender = Rows.id(row, "sender_id");
+        long recipient = Rows.id(row, "recipient_id");
         sendTo(List.of(sender, recipient), announcement.origin(), ChatFrames.json(json, new ChatFrames.Message(
-                ((Number) row[0]).longValue(), sender, recipient, (String) row[3], Keyset.instant(row[4]),
-                (String) row[5])));
+                Rows.id(row, "id"), sender, recipient, Rows.text(row, "text"), Rows.instant(row, "sent_at"),
+                Rows.text(row, "client_id"))));
     }
 
     /** To every connection of the users except the one the message came from (it got the ack). */

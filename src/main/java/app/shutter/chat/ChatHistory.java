@@ -5,13 +5,15 @@ import app.shutter.common.events.ClusterEvents;
 import app.shutter.common.pagination.Keyset;
 import app.shutter.common.pagination.Page;
 import app.shutter.common.pagination.PageRequest;
+import app.shutter.common.persistence.Rows;
 import app.shutter.graph.Relationships;
-import app.shutter.user.UserSummary;
 import app.shutter.user.AccountEvents;
+import app.shutter.user.UserSummary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -43,38 +45,38 @@ public class ChatHistory {
     /** Most recent first; people one blocks or is blocked by are left out. */
     @Transactional
     public Page<Conversation> conversations(long viewer, PageRequest page) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = Keyset.query(em, """
+        List<Tuple> rows = Rows.list(Keyset.query(em, """
                         select u.id, u.username, u.name, u.avatar_url, u.is_private,
-                               m.id as message_id, m.sender_id, m.text, m.sent_at, c.unread_count, c.last_at, c.other_id
+                               m.id as message_id, m.sender_id, m.text, m.sent_at, c.unread_count,
+                               c.last_at as key_at, c.other_id as key_id
                         from conversations c join users u on u.id = c.other_id join messages m on m.id = c.last_message_id
                         where c.user_id = :viewer and u.deactivated_at is null
                           and %s
                         %%s order by c.last_at desc, c.other_id desc""".formatted(Relationships.NOT_BLOCKED_SQL),
                         "(c.last_at, c.other_id)", page)
-                .setParameter("viewer", viewer).getResultList();
+                .setParameter("viewer", viewer));
         return Page.of(rows, page, Keyset::position, row -> new Conversation(
-                UserSummary.of(row, 0),
-                new LastMessage(((Number) row[5]).longValue(), ((Number) row[6]).longValue(), (String) row[7],
-                        Keyset.instant(row[8])),
-                ((Number) row[9]).intValue()));
+                UserSummary.of(row, ""),
+                new LastMessage(Rows.id(row, "message_id"), Rows.id(row, "sender_id"), Rows.text(row, "text"),
+                        Rows.instant(row, "sent_at")),
+                Rows.count(row, "unread_count")));
     }
 
     /** Newest first. Readable after the two stop following each other; 404 across a block. */
     @Transactional
     public Page<StoredMessage> messages(long viewer, long other, PageRequest page) {
         ensureReachable(viewer, other);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = Keyset.query(em, """
-                        select m.id, m.sender_id, m.recipient_id, m.text, m.sent_at, m.read_at, m.sent_at, m.id
+        List<Tuple> rows = Rows.list(Keyset.query(em, """
+                        select m.id, m.sender_id, m.recipient_id, m.text, m.sent_at, m.read_at,
+                               m.sent_at as key_at, m.id as key_id
                         from messages m
                         where least(m.sender_id, m.recipient_id) = least(:viewer, :other)
                           and greatest(m.sender_id, m.recipient_id) = greatest(:viewer, :other)
                         %s order by m.sent_at desc, m.id desc""", "(m.sent_at, m.id)", page)
-                .setParameter("viewer", viewer).setParameter("other", other).getResultList();
-        return Page.of(rows, page, Keyset::position, row -> new StoredMessage(((Number) row[0]).longValue(),
-                ((Number) row[1]).longValue(), ((Number) row[2]).longValue(), (String) row[3],
-                Keyset.instant(row[4]), Keyset.instant(row[5])));
+                .setParameter("viewer", viewer).setParameter("other", other));
+        return Page.of(rows, page, Keyset::position, row -> new StoredMessage(Rows.id(row, "id"),
+                Rows.id(row, "sender_id"), Rows.id(row, "recipient_id"), Rows.text(row, "text"),
+                Rows.instant(row, "sent_at"), Rows.instant(row, "read_at")));
     }
 
     /** Marks the other's messages to the viewer read (all, or up to an id) and tells the other's sockets. */

@@ -1,7 +1,7 @@
 package app.shutter.chat;
 
 import app.shutter.common.events.ClusterEvents;
-import app.shutter.common.pagination.Keyset;
+import app.shutter.common.persistence.Rows;
 import app.shutter.graph.Relationships;
 import app.shutter.notification.NotificationType;
 import app.shutter.notification.Notifier;
@@ -11,9 +11,9 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -49,26 +49,28 @@ public class ChatService {
      */
     @Transactional
     public ChatFrames.Ack send(long sender, long recipient, String text, String clientId, String origin) {
-        Object[] row = (Object[]) em.createNativeQuery(sendSql)
+        Tuple row = Rows.single(em.createNativeQuery(sendSql, Tuple.class)
                 .setParameter("sender", sender).setParameter("recipient", recipient).setParameter("text", text)
-                .setParameter("clientId", clientId == null ? "" : clientId).getSingleResult();
-        if (row[0] != null) {
-            return new ChatFrames.Ack(clientId, ((Number) row[0]).longValue(), Keyset.instant(row[1]));
+                .setParameter("clientId", clientId == null ? "" : clientId));
+        Long earlier = Rows.idOrNull(row, "earlier_id");
+        if (earlier != null) {
+            return new ChatFrames.Ack(clientId, earlier, Rows.instant(row, "earlier_sent_at"));
         }
-        if (!(Boolean) row[2]) {
+        if (!Rows.flag(row, "recipient_exists")) {
             throw new ChatError.Refusal(ChatError.UNKNOWN_RECIPIENT, "No such user to message");
         }
-        if (!(Boolean) row[3]) {
+        if (!Rows.flag(row, "mutual")) {
             throw new ChatError.Refusal(ChatError.NOT_MUTUAL_FOLLOWERS,
                     "Only accounts that follow each other can message each other");
         }
-        if (row[4] == null) {
+        Long inserted = Rows.idOrNull(row, "id");
+        if (inserted == null) {
             // the same clientId was stored by a concurrent resend, committed after this statement began
             return earlierAck(sender, clientId);
         }
-        ChatFrames.Message message = new ChatFrames.Message(((Number) row[4]).longValue(), sender, recipient, text,
-                Keyset.instant(row[5]), clientId);
-        if (!(Boolean) row[6]) {
+        ChatFrames.Message message = new ChatFrames.Message(inserted, sender, recipient, text,
+                Rows.instant(row, "sent_at"), clientId);
+        if (!Rows.flag(row, "recipient_online")) {
             // one notification per conversation: the newest message replaces the one before
             notifier.withdraw(NotificationType.MESSAGE, sender, recipient);
             notifier.notify(NotificationType.MESSAGE, sender, Set.of(recipient), null, null);
@@ -109,17 +111,17 @@ public class ChatService {
                     set last_message_id = excluded.last_message_id, last_at = excluded.last_at,
                         unread_count = conversations.unread_count + excluded.unread_count
                 )
-                select e.id, e.sent_at, r.id is not null, coalesce(r.mutual, false), i.id, i.sent_at, %s
+                select e.id as earlier_id, e.sent_at as earlier_sent_at, r.id is not null as recipient_exists,
+                       coalesce(r.mutual, false) as mutual, i.id, i.sent_at, %s as recipient_online
                 from (select 1) one left join earlier e on true left join recipient r on true
                      left join inserted i on true"""
                 .formatted(Relationships.mutualFollowersSql(":sender", "u"), presence.onlineSql(":recipient"));
     }
 
     private ChatFrames.Ack earlierAck(long sender, String clientId) {
-        List<?> rows = em.createNativeQuery("select id, sent_at from messages where sender_id = :sender"
-                        + " and client_id = :clientId")
-                .setParameter("sender", sender).setParameter("clientId", clientId).getResultList();
-        Object[] row = (Object[]) rows.get(0);
-        return new ChatFrames.Ack(clientId, ((Number) row[0]).longValue(), Keyset.instant(row[1]));
+        Tuple row = Rows.single(em.createNativeQuery("select id, sent_at from messages where sender_id = :sender"
+                        + " and client_id = :clientId", Tuple.class)
+                .setParameter("sender", sender).setParameter("clientId", clientId));
+        return new ChatFrames.Ack(clientId, Rows.id(row, "id"), Rows.instant(row, "sent_at"));
     }
 }

@@ -1,6 +1,7 @@
 package app.shutter.feed;
 
 import app.shutter.common.error.ApiException;
+import app.shutter.common.pagination.Keyset;
 import app.shutter.common.pagination.Page;
 import app.shutter.common.pagination.PageRequest;
 import app.shutter.graph.Relationships;
@@ -10,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import java.time.OffsetDateTime;
@@ -23,7 +25,7 @@ import java.time.ZoneOffset;
 @ApplicationScoped
 public class ExploreService {
 
-    private static final String SQL = "select " + PostQueries.POST_COLUMNS + ", s.computed_at, e.position"
+    private static final String SQL = "select " + PostQueries.POST_COLUMNS + ", " + Keyset.key("s.computed_at", "e.position")
             + " from explore_posts e join explore_snapshots s on s.id = e.snapshot_id"
             + " join posts p on p.id = e.post_id join users u on u.id = p.author_id"
             + " where %s and u.deactivated_at is null and not u.is_private and u.id <> :viewer"
@@ -40,9 +42,10 @@ public class ExploreService {
     public Page<PostView> explore(long viewer, PageRequest page) {
         Query query;
         if (page.after() == null) {
-            query = em.createNativeQuery(SQL.formatted("s.id = (select max(id) from explore_snapshots)"));
+            query = em.createNativeQuery(SQL.formatted("s.id = (select max(id) from explore_snapshots)"), Tuple.class);
         } else {
-            query = em.createNativeQuery(SQL.formatted("s.computed_at = :snapshot and e.position > :position"))
+            query = em.createNativeQuery(SQL.formatted("s.computed_at = :snapshot and e.position > :position"),
+                            Tuple.class)
                     .setParameter("snapshot", OffsetDateTime.ofInstant(page.after().at(), ZoneOffset.UTC))
                     .setParameter("position", page.after().id());
         }

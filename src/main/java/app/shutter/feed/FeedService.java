@@ -1,5 +1,6 @@
 package app.shutter.feed;
 
+import app.shutter.common.pagination.Keyset;
 import app.shutter.common.pagination.Page;
 import app.shutter.common.pagination.PageRequest;
 import app.shutter.graph.GraphService;
@@ -98,7 +99,7 @@ public class FeedService {
             )
             """.replace("%2$d", Integer.toString(WALK_FROM_FOLLOWING)).replace("%3$d", Integer.toString(WALK_BUDGET))
             .replace("%4$d", Integer.toString(WALK_PER_FOLLOWED))
-            + "select " + PostQueries.POST_COLUMNS + ", p.created_at, p.id"
+            + "select " + PostQueries.POST_COLUMNS + ", " + Keyset.key("p.created_at", "p.id")
             + " from page c join posts p on p.id = c.id join users u on u.id = p.author_id"
             + " order by p.created_at desc, p.id desc";
 
@@ -118,7 +119,7 @@ public class FeedService {
     /** The caller's saved posts that they may still see, newest save first. */
     @Transactional
     public Page<PostView> saved(long viewer, PageRequest page) {
-        return posts.page("select " + PostQueries.POST_COLUMNS + ", s.created_at, s.post_id"
+        return posts.page("select " + PostQueries.POST_COLUMNS + ", " + Keyset.key("s.created_at", "s.post_id")
                         + " from saved_posts s join posts p on p.id = s.post_id join users u on u.id = p.author_id"
                         + " where s.user_id = :viewer and " + PostQueries.VISIBLE_SQL + " %s"
                         + " order by s.created_at desc, s.post_id desc",
@@ -129,7 +130,7 @@ public class FeedService {
     @Transactional
     public Page<PostView> tagged(long viewer, String tag, PageRequest page) {
         String name = TextEntities.tagOf(tag);
-        return posts.page("select " + PostQueries.POST_COLUMNS + ", t.post_created_at, t.post_id"
+        return posts.page("select " + PostQueries.POST_COLUMNS + ", " + Keyset.key("t.post_created_at", "t.post_id")
                         + " from post_tags t join posts p on p.id = t.post_id join users u on u.id = p.author_id"
                         + " where t.tag = :tag and " + PostQueries.VISIBLE_SQL + " %s"
                         + " order by t.post_created_at desc, t.post_id desc",
@@ -140,7 +141,7 @@ public class FeedService {
     @Transactional
     public Page<PostView> profile(long viewer, String username, PageRequest page) {
         long owner = graph.contentOwner(viewer, username, "posts").id;
-        return posts.page("select " + PostQueries.POST_COLUMNS + ", p.created_at, p.id" + FROM
+        return posts.page("select " + PostQueries.POST_COLUMNS + ", " + Keyset.key("p.created_at", "p.id") + FROM
                         + "p.author_id = :owner %s order by p.created_at desc, p.id desc",
                 "(p.created_at, p.id)", page, viewer, query -> query.setParameter("owner", owner));
     }

@@ -1,8 +1,10 @@
 package app.shutter.graph;
 
+import app.shutter.common.persistence.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 
 /**
  * The graph questions every feature asks, each one indexed lookup, written once: posts, stories,
@@ -58,15 +60,19 @@ public class Relationships {
         if (viewer == target) {
             return Relationship.SELF;
         }
-        Object[] row = (Object[]) em.createNativeQuery("""
-                        select exists (select 1 from follows where follower_id = :v and followee_id = :t and status = 'accepted'),
-                               exists (select 1 from follows where follower_id = :t and followee_id = :v and status = 'accepted'),
-                               exists (select 1 from follows where follower_id = :v and followee_id = :t and status = 'pending'),
-                               exists (select 1 from blocks where blocker_id = :v and blocked_id = :t),
-                               exists (select 1 from blocks where blocker_id = :t and blocked_id = :v)""")
-                .setParameter("v", viewer).setParameter("t", target).getSingleResult();
-        return new Relationship((Boolean) row[0], (Boolean) row[1], (Boolean) row[2], (Boolean) row[3],
-                (Boolean) row[4]);
+        Tuple row = Rows.single(em.createNativeQuery("""
+                        select exists (select 1 from follows where follower_id = :v and followee_id = :t
+                                                               and status = 'accepted') as following,
+                               exists (select 1 from follows where follower_id = :t and followee_id = :v
+                                                               and status = 'accepted') as followed_by,
+                               exists (select 1 from follows where follower_id = :v and followee_id = :t
+                                                               and status = 'pending') as requested,
+                               exists (select 1 from blocks where blocker_id = :v and blocked_id = :t) as blocking,
+                               exists (select 1 from blocks where blocker_id = :t and blocked_id = :v) as blocked_by""",
+                        Tuple.class)
+                .setParameter("v", viewer).setParameter("t", target));
+        return new Relationship(Rows.flag(row, "following"), Rows.flag(row, "followed_by"),
+                Rows.flag(row, "requested"), Rows.flag(row, "blocking"), Rows.flag(row, "blocked_by"));
     }
 
     public boolean blockedEitherWay(long a, long b) {

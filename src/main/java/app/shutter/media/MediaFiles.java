@@ -1,5 +1,8 @@
 package app.shutter.media;
 
+import app.shutter.common.persistence.Rows;
+import jakarta.persistence.Tuple;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,10 +21,10 @@ public final class MediaFiles {
         return files;
     }
 
-    /** @param rows query rows whose first two columns are file and thumbnail_file */
-    public static List<String> of(List<Object[]> rows) {
+    /** @param rows query rows with columns {@code file} and {@code thumbnail_file} */
+    public static List<String> of(List<Tuple> rows) {
         List<String> files = new ArrayList<>(rows.size() * 2);
-        rows.forEach(row -> files.addAll(of((String) row[0], (String) row[1])));
+        rows.forEach(row -> files.addAll(of(Rows.text(row, "file"), Rows.text(row, "thumbnail_file"))));
         return files;
     }
 }

@@ -1,9 +1,11 @@
 package app.shutter.media;
 
 import app.shutter.common.error.ApiException;
+import app.shutter.common.persistence.Rows;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -101,6 +103,15 @@ public class MediaUploads {
 
     public void delete(StoredMedia media) {
         storage.delete(media.files());
+    }
+
+    /**
+     * Reads a media item from the columns every table of media shares: {@code type, file, thumbnail_file,
+     * width, height, duration_ms}.
+     */
+    public MediaItem item(Tuple row) {
+        return item(MediaType.of(Rows.text(row, "type")), Rows.text(row, "file"), Rows.text(row, "thumbnail_file"),
+                Rows.count(row, "width"), Rows.count(row, "height"), Rows.idOrNull(row, "duration_ms"));
     }
 
     public MediaItem item(MediaType type, String file, String thumbnailFile, int width, int height,

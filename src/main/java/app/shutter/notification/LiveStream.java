@@ -3,7 +3,6 @@ package app.shutter.notification;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** One open notification stream: whose it is, which session opened it, and the last sequence number sent. */
@@ -17,7 +16,8 @@ final class LiveStream {
     long lastSeq;
     final AtomicBoolean queued = new AtomicBoolean();
     volatile boolean closed;
-    volatile ScheduledFuture<?> expiry;
+    /** The Vert.x timer that ends the stream when its token expires. */
+    volatile long expiryTimer = -1;
 
     LiveStream(long recipient, long session, SseEventSink sink, Sse sse, long lastSeq) {
         this.recipient = recipient;

@@ -3,11 +3,13 @@ package app.shutter.notification;
 import app.shutter.common.pagination.Keyset;
 import app.shutter.common.pagination.Page;
 import app.shutter.common.pagination.PageRequest;
+import app.shutter.common.persistence.Rows;
 import app.shutter.graph.Relationships;
 import app.shutter.media.MediaStorage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 
 import java.util.List;
 
@@ -33,20 +35,17 @@ public class NotificationQueries {
 
     /** Newest first. */
     public Page<NotificationView> list(long recipient, PageRequest page) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = Keyset.query(em, "select " + NotificationView.COLUMNS + FROM
+        List<Tuple> rows = Rows.list(Keyset.query(em, "select " + NotificationView.COLUMNS + FROM
                         + " %s order by n.created_at desc, n.id desc", "(n.created_at, n.id)", page)
-                .setParameter("viewer", recipient).getResultList();
+                .setParameter("viewer", recipient));
         return Page.of(rows, page, Keyset::position, row -> NotificationView.of(row, storage));
     }
 
     /** What a stream has not sent yet, in commit order. */
     public List<Delivery> after(long recipient, long seq, int limit) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select " + NotificationView.COLUMNS + FROM
-                        + " and n.seq > :seq order by n.seq limit :limit")
-                .setParameter("viewer", recipient).setParameter("seq", seq).setParameter("limit", limit)
-                .getResultList();
+        List<Tuple> rows = Rows.list(em.createNativeQuery("select " + NotificationView.COLUMNS + FROM
+                        + " and n.seq > :seq order by n.seq limit :limit", Tuple.class)
+                .setParameter("viewer", recipient).setParameter("seq", seq).setParameter("limit", limit));
         return rows.stream().map(row -> new Delivery(NotificationView.seqOf(row), NotificationView.of(row, storage)))
                 .toList();
     }

@@ -8,6 +8,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -22,9 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -58,17 +57,22 @@ public class NotificationStreams implements ClusterEvents.Subscriber {
     private final Map<SseEventSink, LiveStream> bySink = new ConcurrentHashMap<>();
     private SseBroadcaster departures;
     private volatile boolean draining;
-    // catch-ups and heartbeats: the listener thread only hands work over
-    private final ExecutorService workers = Executors.newFixedThreadPool(2, named("notification-streams"));
-    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(named("stream-timers"));
+    // Timers (heartbeats, token expiries) are the application's Vert.x timers; catch-ups and heartbeats run on a
+    // worker pool of the same Vert.x, of their own so that a slow client (a send waits up to 10 s) never holds
+    // the threads requests run on. The listener thread only hands work over.
+    @Inject
+    Vertx vertx;
+
+    private WorkerExecutor workers;
+    private long heartbeatTimer;
 
     void start(@Observes StartupEvent event) {
         metrics.gauge("shutter.sse.streams", byRecipient, streams -> streams.values().stream().mapToInt(Set::size).sum());
+        workers = vertx.createSharedWorkerExecutor("notification-streams", 2);
         events.subscribe(ClusterEvents.Channel.NOTIFICATIONS, this);
         revocations.onRevoked(session -> all().stream().filter(s -> s.session == session).forEach(this::close));
-        long heartbeat = config.heartbeat().toMillis();
-        timers.scheduleAtFixedRate(() -> all().forEach(s -> workers.submit(() -> heartbeat(s))), heartbeat,
-                heartbeat, TimeUnit.MILLISECONDS);
+        heartbeatTimer = vertx.setPeriodic(config.heartbeat().toMillis(),
+                timer -> all().forEach(s -> submit(() -> heartbeat(s))));
     }
 
     /**
@@ -82,8 +86,8 @@ public class NotificationStreams implements ClusterEvents.Subscriber {
 
     void stop(@Observes ShutdownEvent event) {
         drain(null);
-        timers.shutdownNow();
-        workers.shutdownNow();
+        vertx.cancelTimer(heartbeatTimer);
+        workers.close();
     }
 
     /**
@@ -102,8 +106,8 @@ public class NotificationStreams implements ClusterEvents.Subscriber {
         byRecipient.computeIfAbsent(recipient, id -> ConcurrentHashMap.newKeySet()).add(stream);
         bySink.put(sink, stream);
         departures(sse).register(sink);
-        stream.expiry = timers.schedule(() -> close(stream),
-                Math.max(0, expiresAt * 1000 - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
+        stream.expiryTimer = vertx.setTimer(Math.max(1, expiresAt * 1000 - System.currentTimeMillis()),
+                timer -> close(stream));
         // Sent on the request's thread, before anything else can write: it opens the response at once, and
         // retry tells EventSource how long to wait before reconnecting.
         if (draining) {
@@ -129,7 +133,7 @@ public class NotificationStreams implements ClusterEvents.Subscriber {
 
     private void schedule(LiveStream stream) {
         if (stream.queued.compareAndSet(false, true)) {
-            workers.submit(() -> catchUp(stream));
+            submit(() -> catchUp(stream));
         }
     }
 
@@ -205,8 +209,8 @@ public class NotificationStreams implements ClusterEvents.Subscriber {
         if (streams != null) {
             streams.remove(stream);
         }
-        if (stream.expiry != null) {
-            stream.expiry.cancel(false);
+        if (stream.expiryTimer >= 0) {
+            vertx.cancelTimer(stream.expiryTimer);
         }
         try {
             stream.sink.close();
@@ -219,11 +223,10 @@ public class NotificationStreams implements ClusterEvents.Subscriber {
         return byRecipient.values().stream().flatMap(Set::stream).toList();
     }
 
-    private static java.util.concurrent.ThreadFactory named(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
+    private void submit(Runnable work) {
+        workers.executeBlocking(() -> {
+            work.run();
+            return null;
+        }, false);
     }
 }

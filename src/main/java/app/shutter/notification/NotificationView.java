@@ -1,9 +1,11 @@
 package app.shutter.notification;
 
 import app.shutter.common.pagination.Keyset;
+import app.shutter.common.persistence.Rows;
 import app.shutter.media.MediaStorage;
 import app.shutter.user.UserSummary;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.persistence.Tuple;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -24,25 +26,26 @@ public record NotificationView(long id,
     }
 
     /**
-     * Columns of a notification row (n, actor a, comment c) in the order {@link #of} reads them, then its
-     * stream position (seq) and its list position (created_at, id).
+     * Columns of a notification row (n, actor a, comment c) as {@link #of} reads them, with its stream
+     * position ({@code seq}) and its list position ({@link Keyset#key}).
      */
     static final String COLUMNS = """
-            n.id, n.type, a.id as actor_id, a.username, a.name, a.avatar_url, a.is_private, n.post_id,
+            n.id, n.type, %s, n.post_id,
             (select coalesce(m.thumbnail_file, m.file) from post_media m where m.post_id = n.post_id
-             order by m.position limit 1) as thumbnail, n.comment_id, c.text, n.read_at, n.seq,
-            n.created_at, n.id as position_id""";
+             order by m.position limit 1) as thumbnail, n.comment_id, c.text as comment_text, n.read_at, n.seq,
+            n.created_at, %s""".formatted(UserSummary.columns("a", "actor_"), Keyset.key("n.created_at", "n.id"));
 
-    static NotificationView of(Object[] row, MediaStorage storage) {
-        UserSummary actor = UserSummary.of(row, 2);
-        PostRef post = row[7] == null ? null
-                : new PostRef(((Number) row[7]).longValue(), row[8] == null ? null : storage.url((String) row[8]));
-        CommentRef comment = row[9] == null ? null : new CommentRef(((Number) row[9]).longValue(), (String) row[10]);
-        return new NotificationView(((Number) row[0]).longValue(), NotificationType.of((String) row[1]), actor, post,
-                comment, Keyset.instant(row[13]), row[11] != null);
+    static NotificationView of(Tuple row, MediaStorage storage) {
+        Long postId = Rows.idOrNull(row, "post_id");
+        PostRef post = postId == null ? null : new PostRef(postId, storage.url(Rows.text(row, "thumbnail")));
+        Long commentId = Rows.idOrNull(row, "comment_id");
+        CommentRef comment = commentId == null ? null : new CommentRef(commentId, Rows.text(row, "comment_text"));
+        return new NotificationView(Rows.id(row, "id"), NotificationType.of(Rows.text(row, "type")),
+                UserSummary.of(row, "actor_"), post, comment, Rows.instant(row, "created_at"),
+                !Rows.isNull(row, "read_at"));
     }
 
-    static long seqOf(Object[] row) {
-        return ((Number) row[12]).longValue();
+    static long seqOf(Tuple row) {
+        return Rows.id(row, "seq");
     }
 }

@@ -4,11 +4,13 @@ import app.shutter.common.error.ApiException;
 import app.shutter.common.pagination.Keyset;
 import app.shutter.common.pagination.Page;
 import app.shutter.common.pagination.PageRequest;
+import app.shutter.common.persistence.Rows;
 import app.shutter.graph.Relationships;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -51,8 +53,8 @@ public class CommentService {
             throw PostService.notFound();
         }
         TextEntities entities = TextEntities.parse(request.text(), "text");
-        Object[] repliedTo = request.parentId() == null ? null : repliedTo(viewer, postId, request.parentId());
-        Long parent = repliedTo == null ? null : ((Number) repliedTo[0]).longValue();
+        ReplyTarget repliedTo = request.parentId() == null ? null : repliedTo(viewer, postId, request.parentId());
+        Long parent = repliedTo == null ? null : repliedTo.topLevelId();
         List<?> postAuthor = em.createNativeQuery("update posts set comment_count = comment_count + 1 where id = :post"
                 + " returning author_id").setParameter("post", postId).getResultList();
         if (postAuthor.isEmpty()) {
@@ -73,7 +75,7 @@ public class CommentService {
         long author = ((Number) postAuthor.get(0)).longValue();
         List<Long> mentioned = tagging.commentWritten(comment.id, postId, author == viewer, entities);
         events.fire(new PostEvents.Commented(viewer, postId, author, comment.id,
-                repliedTo == null ? null : ((Number) repliedTo[1]).longValue(), mentioned));
+                repliedTo == null ? null : repliedTo.repliedToAuthor(), mentioned));
         return view(comment.id);
     }
 
@@ -106,17 +108,18 @@ public class CommentService {
     /** By the comment's author or the post's author; its replies go with it. */
     @Transactional
     public void delete(long viewer, long commentId) {
-        List<?> found = em.createNativeQuery("select c.post_id, c.parent_id, c.author_id, p.author_id as post_author"
+        List<Tuple> found = Rows.list(em.createNativeQuery("select c.post_id, c.parent_id, c.author_id,"
+                        + " p.author_id as post_author"
                         + " from comments c join posts p on p.id = c.post_id join users u on u.id = p.author_id"
-                        + " where c.id = :comment and " + PostQueries.VISIBLE_SQL)
-                .setParameter("comment", commentId).setParameter("viewer", viewer).getResultList();
+                        + " where c.id = :comment and " + PostQueries.VISIBLE_SQL, Tuple.class)
+                .setParameter("comment", commentId).setParameter("viewer", viewer));
         if (found.isEmpty()) {
             throw notFound();
         }
-        Object[] row = (Object[]) found.get(0);
-        long postId = ((Number) row[0]).longValue();
-        long postAuthor = ((Number) row[3]).longValue();
-        if (((Number) row[2]).longValue() != viewer && postAuthor != viewer) {
+        Tuple row = found.get(0);
+        long postId = Rows.id(row, "post_id");
+        Long parentId = Rows.idOrNull(row, "parent_id");
+        if (Rows.id(row, "author_id") != viewer && Rows.id(row, "post_author") != viewer) {
             if (!isVisible(viewer, commentId)) {
                 throw notFound();
             }
@@ -138,9 +141,9 @@ public class CommentService {
             throw notFound();
         }
         Number authorCommentsGone = (Number) gone.get(0);
-        if (row[1] != null) {
+        if (parentId != null) {
             em.createNativeQuery("update comments set reply_count = reply_count - 1 where id = :id")
-                    .setParameter("id", row[1]).executeUpdate();
+                    .setParameter("id", parentId).executeUpdate();
         }
         if (authorCommentsGone.longValue() > 0) {
             tagging.authorCommentsDeleted(postId);
@@ -153,32 +156,32 @@ public class CommentService {
     }
 
     private Page<CommentView> list(String sql, long parent, long viewer, PageRequest page) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = Keyset.ascending(em, sql, "(c.created_at, c.id)", page)
-                .setParameter("parent", parent).setParameter("viewer", viewer).getResultList();
+        List<Tuple> rows = Rows.list(Keyset.ascending(em, sql, "(c.created_at, c.id)", page)
+                .setParameter("parent", parent).setParameter("viewer", viewer));
         return Page.of(rows, page, Keyset::position, CommentView::of);
     }
 
     /**
-     * The comment a new reply answers: [the top-level comment the reply joins (the parent itself, or the
-     * parent's own parent), the replied-to comment's author].
+     * The comment a new reply answers: the top-level comment the reply joins (the parent itself, or the
+     * parent's own parent) and the replied-to comment's author.
      */
-    private Object[] repliedTo(long viewer, long postId, long parentId) {
-        List<?> thread = em.createNativeQuery("select coalesce(c.parent_id, c.id), c.author_id" + FROM_VISIBLE
-                        + " and c.post_id = :post")
-                .setParameter("comment", parentId).setParameter("post", postId).setParameter("viewer", viewer)
-                .getResultList();
+    private record ReplyTarget(long topLevelId, long repliedToAuthor) {
+    }
+
+    private ReplyTarget repliedTo(long viewer, long postId, long parentId) {
+        List<Tuple> thread = Rows.list(em.createNativeQuery("select coalesce(c.parent_id, c.id) as top_level_id,"
+                        + " c.author_id" + FROM_VISIBLE + " and c.post_id = :post", Tuple.class)
+                .setParameter("comment", parentId).setParameter("post", postId).setParameter("viewer", viewer));
         if (thread.isEmpty()) {
             throw noSuchParent();
         }
-        return (Object[]) thread.get(0);
+        return new ReplyTarget(Rows.id(thread.get(0), "top_level_id"), Rows.id(thread.get(0), "author_id"));
     }
 
     private CommentView view(long commentId) {
-        Object[] row = (Object[]) em.createNativeQuery("select " + CommentView.COLUMNS
-                        + " from comments c join users u on u.id = c.author_id where c.id = :id")
-                .setParameter("id", commentId).getSingleResult();
-        return CommentView.of(row);
+        return CommentView.of(Rows.single(em.createNativeQuery("select " + CommentView.COLUMNS
+                        + " from comments c join users u on u.id = c.author_id where c.id = :id", Tuple.class)
+                .setParameter("id", commentId)));
     }
 
     private static ApiException noSuchParent() {

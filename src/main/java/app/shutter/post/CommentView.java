@@ -1,7 +1,9 @@
 package app.shutter.post;
 
 import app.shutter.common.pagination.Keyset;
+import app.shutter.common.persistence.Rows;
 import app.shutter.user.UserSummary;
+import jakarta.persistence.Tuple;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -12,14 +14,13 @@ public record CommentView(long id, long postId,
                           Long parentId,
                           UserSummary author, String text, int replyCount, Instant createdAt) {
 
-    /** Columns of a comment row (comment alias c, author alias u) ending with its keyset position. */
-    static final String COLUMNS = "c.id, c.post_id, c.parent_id, c.text, c.reply_count,"
-            + " u.id as author_id, u.username, u.name, u.avatar_url, u.is_private, c.created_at, c.id as position_id";
+    /** Columns of a comment row (comment alias c, author alias u) with its {@link Keyset#key}. */
+    static final String COLUMNS = "c.id, c.post_id, c.parent_id, c.text, c.reply_count, c.created_at, "
+            + UserSummary.columns("u", "author_") + ", " + Keyset.key("c.created_at", "c.id");
 
-    static CommentView of(Object[] row) {
-        UserSummary author = UserSummary.of(row, 5);
-        return new CommentView(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
-                row[2] == null ? null : ((Number) row[2]).longValue(), author, (String) row[3],
-                ((Number) row[4]).intValue(), Keyset.instant(row[10]));
+    static CommentView of(Tuple row) {
+        return new CommentView(Rows.id(row, "id"), Rows.id(row, "post_id"), Rows.idOrNull(row, "parent_id"),
+                UserSummary.of(row, "author_"), Rows.text(row, "text"), Rows.count(row, "reply_count"),
+                Rows.instant(row, "created_at"));
     }
 }

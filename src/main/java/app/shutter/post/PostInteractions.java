@@ -3,12 +3,14 @@ package app.shutter.post;
 import app.shutter.common.pagination.Keyset;
 import app.shutter.common.pagination.Page;
 import app.shutter.common.pagination.PageRequest;
+import app.shutter.common.persistence.Rows;
 import app.shutter.graph.GraphItems;
 import app.shutter.graph.Relationships;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import java.util.List;
@@ -32,44 +34,43 @@ public class PostInteractions {
     @Transactional
     public PostRequests.LikeState like(long viewer, long postId) {
         ensureVisible(viewer, postId);
-        Object[] row = (Object[]) em.createNativeQuery("""
+        Tuple row = Rows.single(em.createNativeQuery("""
                 with added as (insert into post_likes (post_id, user_id) values (:post, :viewer)
                                on conflict do nothing returning 1)
                 update posts set like_count = like_count + (select count(*) from added) where id = :post
-                returning like_count, (select count(*) from added), author_id""")
-                .setParameter("post", postId).setParameter("viewer", viewer).getSingleResult();
-        if (((Number) row[1]).intValue() == 1) {
-            events.fire(new PostEvents.Liked(viewer, postId, ((Number) row[2]).longValue()));
+                returning like_count, (select count(*) from added) as changed, author_id""", Tuple.class)
+                .setParameter("post", postId).setParameter("viewer", viewer));
+        if (Rows.count(row, "changed") == 1) {
+            events.fire(new PostEvents.Liked(viewer, postId, Rows.id(row, "author_id")));
         }
-        return likeState(row[0], true);
+        return new PostRequests.LikeState(Rows.count(row, "like_count"), true);
     }
 
     @Transactional
     public PostRequests.LikeState unlike(long viewer, long postId) {
         ensureVisible(viewer, postId);
-        Object[] row = (Object[]) em.createNativeQuery("""
+        Tuple row = Rows.single(em.createNativeQuery("""
                 with removed as (delete from post_likes where post_id = :post and user_id = :viewer returning 1)
                 update posts set like_count = like_count - (select count(*) from removed) where id = :post
-                returning like_count, (select count(*) from removed)""")
-                .setParameter("post", postId).setParameter("viewer", viewer).getSingleResult();
-        if (((Number) row[1]).intValue() == 1) {
+                returning like_count, (select count(*) from removed) as changed""", Tuple.class)
+                .setParameter("post", postId).setParameter("viewer", viewer));
+        if (Rows.count(row, "changed") == 1) {
             events.fire(new PostEvents.Unliked(viewer, postId));
         }
-        return likeState(row[0], false);
+        return new PostRequests.LikeState(Rows.count(row, "like_count"), false);
     }
 
     /** Who liked a visible post, newest first, without accounts blocked either way. */
     @Transactional
     public Page<GraphItems.UserItem> likers(long viewer, long postId, PageRequest page) {
         ensureVisible(viewer, postId);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = Keyset.query(em, """
-                        select %s, l.created_at, l.user_id
+        List<Tuple> rows = Rows.list(Keyset.query(em, """
+                        select %s, l.created_at as key_at, l.user_id as key_id
                         from post_likes l join users u on u.id = l.user_id
                         where l.post_id = :post and u.deactivated_at is null and %s %%s
                         order by l.created_at desc, l.user_id desc""".formatted(GraphItems.UserItem.COLUMNS,
                         Relationships.NOT_BLOCKED_SQL), "(l.created_at, l.user_id)", page)
-                .setParameter("post", postId).setParameter("viewer", viewer).getResultList();
+                .setParameter("post", postId).setParameter("viewer", viewer));
         return Page.of(rows, page, Keyset::position, GraphItems.UserItem::of);
     }
 
@@ -91,9 +92,5 @@ public class PostInteractions {
         if (!queries.isVisible(viewer, postId)) {
             throw PostService.notFound();
         }
-    }
-
-    private static PostRequests.LikeState likeState(Object count, boolean liked) {
-        return new PostRequests.LikeState(((Number) count).intValue(), liked);
     }
 }

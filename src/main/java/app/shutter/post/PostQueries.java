@@ -3,15 +3,16 @@ package app.shutter.post;
 import app.shutter.common.pagination.Keyset;
 import app.shutter.common.pagination.Page;
 import app.shutter.common.pagination.PageRequest;
+import app.shutter.common.persistence.Rows;
 import app.shutter.graph.Relationships;
 import app.shutter.media.MediaItem;
-import app.shutter.media.MediaType;
 import app.shutter.media.MediaUploads;
 import app.shutter.user.UserSummary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,12 +28,12 @@ import java.util.function.Consumer;
 @ApplicationScoped
 public class PostQueries {
 
-    /** Columns 0-12 of every post row; list queries append their keyset position (time, id). */
+    /** The columns of every post row (read by name); list queries add their {@link Keyset#key}. */
     public static final String POST_COLUMNS = """
-            p.id, p.caption, p.like_count, p.comment_count, p.created_at, p.edited_at,
-            u.id as author_id, u.username, u.name, u.avatar_url, u.is_private,
+            p.id, p.caption, p.like_count, p.comment_count, p.created_at, p.edited_at, %s,
             exists (select 1 from post_likes l where l.post_id = p.id and l.user_id = :viewer) as liked,
-            exists (select 1 from saved_posts s where s.post_id = p.id and s.user_id = :viewer) as saved""";
+            exists (select 1 from saved_posts s where s.post_id = p.id and s.user_id = :viewer) as saved"""
+            .formatted(UserSummary.columns("u", "author_"));
 
     /** SQL: the author (alias u) is active and :viewer may see their posts. */
     public static final String VISIBLE_SQL = Relationships.contentVisibleSql(":viewer");
@@ -45,10 +46,10 @@ public class PostQueries {
 
     /** The post if the viewer may see it. */
     public Optional<PostView> visible(long viewer, long postId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select " + POST_COLUMNS
-                        + " from posts p join users u on u.id = p.author_id where p.id = :id and " + VISIBLE_SQL)
-                .setParameter("id", postId).setParameter("viewer", viewer).getResultList();
+        List<Tuple> rows = Rows.list(em.createNativeQuery("select " + POST_COLUMNS
+                        + " from posts p join users u on u.id = p.author_id where p.id = :id and " + VISIBLE_SQL,
+                        Tuple.class)
+                .setParameter("id", postId).setParameter("viewer", viewer));
         return views(rows).stream().findFirst();
     }
 
@@ -60,8 +61,8 @@ public class PostQueries {
     }
 
     /**
-     * A page of posts. {@code sql} selects {@link #POST_COLUMNS} plus the keyset columns last and holds a
-     * {@code %s} for the cursor predicate (see {@link Keyset}).
+     * A page of posts. {@code sql} selects {@link #POST_COLUMNS} and the {@link Keyset#key} columns and holds
+     * a {@code %s} for the cursor predicate (see {@link Keyset}).
      */
     public Page<PostView> page(String sql, String keysetColumns, PageRequest page, long viewer,
                                Consumer<Query> parameters) {
@@ -70,42 +71,38 @@ public class PostQueries {
         return page(query, page);
     }
 
-    /** A page from a ready query whose rows are {@link #POST_COLUMNS} then their position (time, id). */
+    /**
+     * A page from a ready query (created with {@code Tuple.class}) whose rows are {@link #POST_COLUMNS} and
+     * their {@link Keyset#key}.
+     */
     public Page<PostView> page(Query query, PageRequest page) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        return Page.ofAll(rows, page, Keyset::position, this::views);
+        return Page.ofAll(Rows.list(query), page, Keyset::position, this::views);
     }
 
-    private List<PostView> views(List<Object[]> rows) {
+    private List<PostView> views(List<Tuple> rows) {
         if (rows.isEmpty()) {
             return List.of();
         }
-        Map<Long, List<MediaItem>> mediaByPost = mediaOf(rows.stream().map(row -> ((Number) row[0]).longValue())
-                .toList());
+        Map<Long, List<MediaItem>> mediaByPost = mediaOf(rows.stream().map(row -> Rows.id(row, "id")).toList());
         List<PostView> views = new ArrayList<>(rows.size());
-        for (Object[] row : rows) {
-            long id = ((Number) row[0]).longValue();
-            UserSummary author = UserSummary.of(row, 6);
-            views.add(new PostView(id, author, (String) row[1], mediaByPost.getOrDefault(id, List.of()),
-                    ((Number) row[2]).intValue(), ((Number) row[3]).intValue(), (Boolean) row[11], (Boolean) row[12],
-                    Keyset.instant(row[4]), Keyset.instant(row[5])));
+        for (Tuple row : rows) {
+            long id = Rows.id(row, "id");
+            views.add(new PostView(id, UserSummary.of(row, "author_"), Rows.text(row, "caption"),
+                    mediaByPost.getOrDefault(id, List.of()), Rows.count(row, "like_count"),
+                    Rows.count(row, "comment_count"), Rows.flag(row, "liked"), Rows.flag(row, "saved"),
+                    Rows.instant(row, "created_at"), Rows.instant(row, "edited_at")));
         }
         return views;
     }
 
     private Map<Long, List<MediaItem>> mediaOf(List<Long> postIds) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        List<Tuple> rows = Rows.list(em.createNativeQuery("""
                         select post_id, type, file, thumbnail_file, width, height, duration_ms from post_media
-                        where post_id in (:ids) order by post_id, position""")
-                .setParameter("ids", postIds).getResultList();
+                        where post_id in (:ids) order by post_id, position""", Tuple.class)
+                .setParameter("ids", postIds));
         Map<Long, List<MediaItem>> byPost = new HashMap<>();
-        for (Object[] row : rows) {
-            byPost.computeIfAbsent(((Number) row[0]).longValue(), id -> new ArrayList<>())
-                    .add(media.item(MediaType.of((String) row[1]), (String) row[2], (String) row[3],
-                            ((Number) row[4]).intValue(), ((Number) row[5]).intValue(),
-                            row[6] == null ? null : ((Number) row[6]).longValue()));
+        for (Tuple row : rows) {
+            byPost.computeIfAbsent(Rows.id(row, "post_id"), id -> new ArrayList<>()).add(media.item(row));
         }
         return byPost;
     }

@@ -2,6 +2,7 @@ package app.shutter.post;
 
 import app.shutter.common.Text;
 import app.shutter.common.error.ApiException;
+import app.shutter.common.persistence.Rows;
 import app.shutter.media.MediaFiles;
 import app.shutter.media.MediaPurpose;
 import app.shutter.media.MediaUploads;
@@ -12,6 +13,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -133,10 +135,8 @@ public class PostService {
     }
 
     private List<String> filesOf(String condition, long id) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select m.file, m.thumbnail_file from post_media m "
-                + "join posts p on p.id = m.post_id where " + condition).setParameter("id", id).getResultList();
-        return MediaFiles.of(rows);
+        return MediaFiles.of(Rows.list(em.createNativeQuery("select m.file, m.thumbnail_file from post_media m "
+                + "join posts p on p.id = m.post_id where " + condition, Tuple.class).setParameter("id", id)));
     }
 
     static ApiException notFound() {

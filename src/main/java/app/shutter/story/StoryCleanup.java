@@ -1,5 +1,6 @@
 package app.shutter.story;
 
+import app.shutter.common.persistence.Rows;
 import app.shutter.media.MediaFiles;
 import app.shutter.media.MediaUploads;
 import app.shutter.user.AccountEvents;
@@ -10,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import org.jboss.logging.Logger;
 
 import java.util.List;
@@ -60,9 +62,8 @@ public class StoryCleanup {
 
     /** A deleted account's stories and files go; so do its views of others' stories (their counts follow). */
     void onDeactivated(@Observes AccountEvents.Deactivated event) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("delete from stories where author_id = :user"
-                + " returning file, thumbnail_file").setParameter("user", event.userId()).getResultList();
+        List<Tuple> rows = Rows.list(em.createNativeQuery("delete from stories where author_id = :user"
+                + " returning file, thumbnail_file", Tuple.class).setParameter("user", event.userId()));
         media.deleteAfterCommit(MediaFiles.of(rows));
         em.createNativeQuery("""
                         with gone as (delete from story_views where viewer_id = :user returning story_id)
@@ -72,12 +73,12 @@ public class StoryCleanup {
 
     private int deleteBatch() {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        List<Tuple> rows = Rows.list(em.createNativeQuery("""
                         delete from stories where id in (
                             select id from stories where expires_at <= now() order by expires_at
                             limit :batch for update skip locked)
-                        returning file, thumbnail_file""")
-                .setParameter("batch", config.cleanupBatch()).getResultList();
+                        returning file, thumbnail_file""", Tuple.class)
+                .setParameter("batch", config.cleanupBatch()));
         media.deleteAfterCommit(MediaFiles.of(rows));
         return rows.size();
     }

@@ -4,6 +4,7 @@ import app.shutter.common.error.ApiException;
 import app.shutter.common.pagination.Keyset;
 import app.shutter.common.pagination.Page;
 import app.shutter.common.pagination.PageRequest;
+import app.shutter.common.persistence.Rows;
 import app.shutter.graph.GraphItems;
 import app.shutter.graph.GraphService;
 import app.shutter.graph.Relationships;
@@ -13,6 +14,7 @@ import app.shutter.media.StoredMedia;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -68,10 +70,9 @@ public class StoryService {
     @Transactional
     public Page<StoryView> ofUser(long viewer, String username, PageRequest page) {
         long owner = graph.contentOwner(viewer, username, "stories").id;
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = Keyset.ascending(em, "select " + StoryView.COLUMNS + LIVE_AND_VISIBLE
+        List<Tuple> rows = Rows.list(Keyset.ascending(em, "select " + StoryView.COLUMNS + LIVE_AND_VISIBLE
                         + " and s.author_id = :owner %s order by s.created_at, s.id", "(s.created_at, s.id)", page)
-                .setParameter("viewer", viewer).setParameter("owner", owner).getResultList();
+                .setParameter("viewer", viewer).setParameter("owner", owner));
         return Page.of(rows, page, Keyset::position, row -> StoryView.of(row, media));
     }
 
@@ -93,16 +94,15 @@ public class StoryService {
     @Transactional
     public Page<Viewer> viewers(long viewer, long id, PageRequest page) {
         ownStory(viewer, id);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = Keyset.query(em, """
-                        select %s, v.viewed_at, v.viewed_at, v.viewer_id
+        List<Tuple> rows = Rows.list(Keyset.query(em, """
+                        select %s, v.viewed_at, v.viewed_at as key_at, v.viewer_id as key_id
                         from story_views v join users u on u.id = v.viewer_id
                         where v.story_id = :story and u.deactivated_at is null and %s %%s
                         order by v.viewed_at desc, v.viewer_id desc""".formatted(GraphItems.UserItem.COLUMNS,
                         Relationships.NOT_BLOCKED_SQL), "(v.viewed_at, v.viewer_id)", page)
-                .setParameter("story", id).setParameter("viewer", viewer).getResultList();
+                .setParameter("story", id).setParameter("viewer", viewer));
         return Page.of(rows, page, Keyset::position,
-                row -> new Viewer(GraphItems.UserItem.of(row), Keyset.instant(row[6])));
+                row -> new Viewer(GraphItems.UserItem.of(row), Rows.instant(row, "viewed_at")));
     }
 
     @Transactional
@@ -122,9 +122,8 @@ public class StoryService {
     }
 
     private java.util.Optional<StoryView> visible(long viewer, long id) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select " + StoryView.COLUMNS + LIVE_AND_VISIBLE
-                + " and s.id = :id").setParameter("viewer", viewer).setParameter("id", id).getResultList();
+        List<Tuple> rows = Rows.list(em.createNativeQuery("select " + StoryView.COLUMNS + LIVE_AND_VISIBLE
+                + " and s.id = :id", Tuple.class).setParameter("viewer", viewer).setParameter("id", id));
         return rows.stream().findFirst().map(row -> StoryView.of(row, media));
     }
 

@@ -1,9 +1,9 @@
 package app.shutter.story;
 
 import app.shutter.common.pagination.CursorCodec;
-import app.shutter.common.pagination.Keyset;
 import app.shutter.common.pagination.Page;
 import app.shutter.common.pagination.PageRequest;
+import app.shutter.common.persistence.Rows;
 import app.shutter.graph.Relationships;
 import app.shutter.media.MediaUploads;
 import app.shutter.user.UserSummary;
@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -40,7 +41,7 @@ public class StoryTray {
                   and (s.author_id = :viewer or s.author_id in (select f.followee_id from follows f
                                                                 where f.follower_id = :viewer and f.status = 'accepted'))
                 group by s.author_id)
-            select u.id, u.username, u.name, u.avatar_url, u.is_private, a.grp, a.latest, a.author_id
+            select u.id, u.username, u.name, u.avatar_url, u.is_private, a.grp, a.latest
             from authors a join users u on u.id = a.author_id
             where u.deactivated_at is null and (u.id = :viewer or %s) %s
             order by a.grp desc, a.latest desc, a.author_id desc limit :limit""";
@@ -59,33 +60,30 @@ public class StoryTray {
         PageRequest page = PageRequest.of(limit, null);
         Position after = cursor == null || cursor.isBlank() ? null : Position.decode(cursor.trim());
         Query query = em.createNativeQuery(AUTHORS.formatted(Relationships.NOT_BLOCKED_SQL,
-                        after == null ? "" : "and (a.grp, a.latest, a.author_id) < (:group, :latest, :author)"))
+                        after == null ? "" : "and (a.grp, a.latest, a.author_id) < (:group, :latest, :author)"),
+                        Tuple.class)
                 .setParameter("viewer", viewer).setParameter("limit", page.fetchSize());
         if (after != null) {
             query.setParameter("group", after.group()).setParameter("author", after.author())
                     .setParameter("latest", OffsetDateTime.ofInstant(after.latest(), ZoneOffset.UTC));
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        return Page.ofAll(rows, page, row -> new Position(((Number) row[5]).intValue(), Keyset.instant(row[6]),
-                ((Number) row[7]).longValue()).encode(), pageRows -> entries(viewer, pageRows));
+        return Page.ofAll(Rows.list(query), page, row -> new Position(Rows.count(row, "grp"),
+                Rows.instant(row, "latest"), Rows.id(row, "id")).encode(), pageRows -> entries(viewer, pageRows));
     }
 
-    private List<Entry> entries(long viewer, List<Object[]> authors) {
+    private List<Entry> entries(long viewer, List<Tuple> authors) {
         if (authors.isEmpty()) {
             return List.of();
         }
         Map<Long, List<StoryView>> byAuthor = new LinkedHashMap<>();
-        authors.forEach(row -> byAuthor.put(((Number) row[0]).longValue(), new ArrayList<>()));
-        @SuppressWarnings("unchecked")
-        List<Object[]> stories = em.createNativeQuery("select " + StoryView.COLUMNS
+        authors.forEach(row -> byAuthor.put(Rows.id(row, "id"), new ArrayList<>()));
+        List<Tuple> stories = Rows.list(em.createNativeQuery("select " + StoryView.COLUMNS
                         + " from stories s join users u on u.id = s.author_id where s.author_id in (:authors)"
-                        + " and s.expires_at > now() order by s.author_id, s.created_at, s.id")
-                .setParameter("viewer", viewer).setParameter("authors", byAuthor.keySet()).getResultList();
-        stories.forEach(row -> byAuthor.get(((Number) row[1]).longValue()).add(StoryView.of(row, media)));
-        return authors.stream().map(row -> new Entry(UserSummary.of(row, 0),
-                byAuthor.get(((Number) row[0]).longValue()),
-                ((Number) row[5]).intValue() == 1)).toList();
+                        + " and s.expires_at > now() order by s.author_id, s.created_at, s.id", Tuple.class)
+                .setParameter("viewer", viewer).setParameter("authors", byAuthor.keySet()));
+        stories.forEach(row -> byAuthor.get(Rows.id(row, "author_id")).add(StoryView.of(row, media)));
+        return authors.stream().map(row -> new Entry(UserSummary.of(row, ""), byAuthor.get(Rows.id(row, "id")),
+                Rows.count(row, "grp") == 1)).toList();
     }
 
     /** The tray's keyset position: (group, latest story, author). */

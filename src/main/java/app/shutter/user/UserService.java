@@ -126,20 +126,15 @@ public class UserService {
 
     /** One query for both fields; the unique indexes still decide races (see persistUnique). */
     private void ensureAvailable(String username, String email, Long exceptUserId) {
-        List<Object[]> clashes = em.createQuery("""
-                        select u.username, lower(u.email), u.deactivatedAt from User u
-                        where (u.username = :username or lower(u.email) = lower(:email)) and u.id <> :except""",
-                        Object[].class)
-                .setParameter("username", username == null ? "" : username)
-                .setParameter("email", email == null ? "" : email)
-                .setParameter("except", exceptUserId == null ? -1L : exceptUserId)
-                .getResultList();
+        List<User> clashes = User.list("(username = ?1 or lower(email) = lower(?2)) and id <> ?3",
+                username == null ? "" : username, email == null ? "" : email,
+                exceptUserId == null ? -1L : exceptUserId);
         List<FieldError> errors = new ArrayList<>();
-        if (username != null && clashes.stream().anyMatch(row -> username.equals(row[0]))) {
+        if (username != null && clashes.stream().anyMatch(clash -> username.equals(clash.username))) {
             errors.add(new FieldError("username", "is already taken"));
         }
-        if (email != null && clashes.stream().anyMatch(row -> email.equalsIgnoreCase((String) row[1])
-                && row[2] == null)) {
+        if (email != null && clashes.stream().anyMatch(clash -> email.equalsIgnoreCase(clash.email)
+                && clash.deactivatedAt == null)) {
             errors.add(new FieldError("email", "is already registered"));
         }
         if (!errors.isEmpty()) {

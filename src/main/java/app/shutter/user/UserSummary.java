@@ -1,5 +1,7 @@
 package app.shutter.user;
 
+import app.shutter.common.persistence.Rows;
+import jakarta.persistence.Tuple;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** How a user appears inside other objects and lists. */
@@ -9,10 +11,21 @@ public record UserSummary(@Schema(example = "42") long id,
                           @Schema(example = "/images/3f1c9a....jpg") String avatarUrl,
                           boolean isPrivate) {
 
-    /** From five consecutive query columns starting at {@code first}: id, username, name, avatar_url, is_private. */
-    public static UserSummary of(Object[] row, int first) {
-        return new UserSummary(((Number) row[first]).longValue(), (String) row[first + 1], (String) row[first + 2],
-                (String) row[first + 3], (Boolean) row[first + 4]);
+    /**
+     * The select-list entries of a summary of the user with table alias {@code alias}, named with
+     * {@code prefix} (e.g. {@code author_id, author_username, ...}), as {@link #of(Tuple, String)} reads them.
+     */
+    public static String columns(String alias, String prefix) {
+        return alias + ".id as " + prefix + "id, " + alias + ".username as " + prefix + "username, "
+                + alias + ".name as " + prefix + "name, " + alias + ".avatar_url as " + prefix + "avatar_url, "
+                + alias + ".is_private as " + prefix + "is_private";
+    }
+
+    /** Reads the {@link #columns} named with {@code prefix}. */
+    public static UserSummary of(Tuple row, String prefix) {
+        return new UserSummary(Rows.id(row, prefix + "id"), Rows.text(row, prefix + "username"),
+                Rows.text(row, prefix + "name"), Rows.text(row, prefix + "avatar_url"),
+                Rows.flag(row, prefix + "is_private"));
     }
 
     public static UserSummary of(User user) {

@@ -77,6 +77,7 @@ public class PostgresClusterEvents implements ClusterEvents {
 
     void start(@Observes StartupEvent event) {
         running = true;
+        // a thread of its own, not a managed pool's: it blocks on the connection for the application's life
         listener = new Thread(this::listen, "cluster-events-listener");
         listener.setDaemon(true);
         listener.start();

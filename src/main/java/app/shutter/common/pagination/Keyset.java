@@ -1,16 +1,17 @@
 package app.shutter.common.pagination;
 
+import app.shutter.common.persistence.Rows;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /**
  * Native keyset queries shared by every list: the SQL carries one {@code %s} where the "after the cursor"
- * predicate goes, and its rows end with the keyset position (time, id).
+ * predicate goes, and its rows carry the keyset position (time, id) as columns {@code key_at} and
+ * {@code key_id} (see {@link #key}). Rows come back as {@link Tuple}s, read by column name.
  */
 public final class Keyset {
 
@@ -29,7 +30,7 @@ public final class Keyset {
 
     private static Query query(EntityManager em, String sql, String columns, PageRequest page, String after) {
         String clause = page.after() == null ? "" : "and " + columns + " " + after + " (:afterAt, :afterId)";
-        Query query = em.createNativeQuery(sql.formatted(clause) + " limit :limit")
+        Query query = em.createNativeQuery(sql.formatted(clause) + " limit :limit", Tuple.class)
                 .setParameter("limit", page.fetchSize());
         if (page.after() != null) {
             query.setParameter("afterAt", OffsetDateTime.ofInstant(page.after().at(), ZoneOffset.UTC))
@@ -38,21 +39,13 @@ public final class Keyset {
         return query;
     }
 
-    /** The last two columns of a list row are its keyset position: (time, id). */
-    public static String position(Object[] row) {
-        return new Cursor(instant(row[row.length - 2]), ((Number) row[row.length - 1]).longValue()).encode();
+    /** The select-list entry of a row's keyset position, e.g. {@code key("p.created_at", "p.id")}. */
+    public static String key(String at, String id) {
+        return at + " as key_at, " + id + " as key_id";
     }
 
-    public static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
+    /** The encoded position of a list row (its {@link #key} columns). */
+    public static String position(Tuple row) {
+        return new Cursor(Rows.instant(row, "key_at"), Rows.id(row, "key_id")).encode();
     }
 }
