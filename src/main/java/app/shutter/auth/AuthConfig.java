@@ -66,5 +66,16 @@ public interface AuthConfig {
 
         @WithDefault("1H")
         Duration registrationWindow();
+
+        /** Verification codes one account may have mailed (resends) within mailWindow. */
+        @WithDefault("5")
+        int verificationMailsPerAccount();
+
+        /** Password reset requests allowed per client address within mailWindow (each may mail someone). */
+        @WithDefault("10")
+        int resetRequestsPerAddress();
+
+        @WithDefault("1H")
+        Duration mailWindow();
     }
 }

@@ -1,5 +1,6 @@
 package app.shutter.auth;
 
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -8,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /** Request bodies of /auth. */
 public final class AuthRequests {
@@ -34,11 +36,55 @@ public final class AuthRequests {
         }
     }
 
+    /** The account is named by exactly one of login, username and email (the seeds' clients send the last two). */
     public record Login(
-            @Schema(description = "Username or email", example = "jane.doe") @NotBlank @Size(max = 254) String login,
+            @Schema(description = "Username or verified email (or send `username` or `email` instead)",
+                    example = "jane.doe", nullable = true) @Size(max = 254) String login,
+            @Schema(description = "Instead of login", nullable = true) @Size(max = 254) String username,
+            @Schema(description = "Instead of login; only a verified address logs in", nullable = true)
+            @Size(max = 254) String email,
             @Schema(example = "correct horse battery") @NotNull @Size(max = 1024) String password,
             @Schema(description = "The deviceToken this device got with an earlier login or registration, if any",
                     nullable = true) @Size(max = 100) String deviceToken) {
+
+        @AssertTrue(message = "send exactly one of login, username and email")
+        @Schema(hidden = true)
+        public boolean isOneIdentifier() {
+            return Stream.of(login, username, email).filter(v -> v != null && !v.isBlank()).count() == 1;
+        }
+
+        /** The identifier sent, whichever field carried it. */
+        public String identifier() {
+            return Stream.of(login, username, email).filter(v -> v != null && !v.isBlank()).findFirst()
+                    .orElseThrow().trim();
+        }
+    }
+
+    public record VerifyEmail(@Schema(example = "042917", description = "The 6-digit code mailed to the address")
+                              @NotNull @Pattern(regexp = "^[0-9]{6}$", message = "must be the 6 digits mailed")
+                              String code) {
+    }
+
+    /** Exactly one of email and username. */
+    public record ForgotPassword(
+            @Schema(example = "jane@example.com", nullable = true) @Size(max = 254) String email,
+            @Schema(example = "jane.doe", nullable = true) @Size(max = 30) String username) {
+
+        public ForgotPassword {
+            email = email == null || email.isBlank() ? null : email.trim();
+            username = username == null || username.isBlank() ? null : username.trim().toLowerCase(Locale.ROOT);
+        }
+
+        @AssertTrue(message = "send exactly one of email and username")
+        @Schema(hidden = true)
+        public boolean isOneIdentifier() {
+            return (email == null) != (username == null);
+        }
+    }
+
+    public record ResetPassword(@Schema(description = "The token from the mail") @NotBlank @Size(max = 200)
+                                String token,
+                                @NotNull @ValidPassword String newPassword) {
     }
 
     public record Refresh(@NotBlank @Size(max = 200) String refreshToken) {

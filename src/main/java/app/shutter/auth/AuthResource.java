@@ -80,7 +80,7 @@ public class AuthResource {
         sessions.end(currentUser.sessionId());
     }
 
-    private static String clientAddress(HttpServerRequest http) {
+    static String clientAddress(HttpServerRequest http) {
         // Honours X-Forwarded-For only when quarkus.http.proxy.* trusts the proxy that sent it.
         return http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
     }

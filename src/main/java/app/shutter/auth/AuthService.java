@@ -38,6 +38,9 @@ public class AuthService {
     @Inject
     KnownDevices devices;
 
+    @Inject
+    EmailVerification verification;
+
     public AuthResponse register(AuthRequests.Register request, String clientAddress) {
         AuthConfig.RateLimits limits = config.rateLimit();
         limiter.consume(new Limit("register:" + clientAddress, limits.registrationsPerAddress(),
@@ -47,7 +50,13 @@ public class AuthService {
         // each database step in a short transaction of its own and bcrypt in none, so that a request holds at most
         // one connection at a time (a burst of logins once exhausted the pool in a CI run)
         QuarkusTransaction.requiringNew().run(() -> users.checkAvailable(account));
-        User user = users.create(account, passwords.hash(request.password()));
+        String passwordHash = passwords.hash(request.password());
+        // the code's mail is queued with the account: a registration that fails mails nothing
+        User user = QuarkusTransaction.requiringNew().call(() -> {
+            User created = users.create(account, passwordHash);
+            verification.issue(created);
+            return created;
+        });
         return sessions.start(user, null);
     }
 
@@ -71,10 +80,10 @@ public class AuthService {
 
     private Attempt check(AuthRequests.Login request, String clientAddress) {
         AuthConfig.RateLimits limits = config.rateLimit();
-        Optional<User> user = User.findActiveByLogin(request.login().trim());
+        Optional<User> user = User.findActiveByLogin(request.identifier());
         // the account by id when it exists (its username and email are one account), else the name tried
         String account = user.map(u -> "user:" + u.id)
-                .orElse("login:" + request.login().trim().toLowerCase(Locale.ROOT));
+                .orElse("login:" + request.identifier().toLowerCase(Locale.ROOT));
         Limit perAddress = new Limit("login-address:" + clientAddress, limits.loginFailuresPerAddress(),
                 limits.loginWindow());
         Limit perAccountAndAddress = new Limit("login-account-address:" + account + "@" + clientAddress,

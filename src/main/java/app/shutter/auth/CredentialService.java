@@ -31,10 +31,18 @@ public class CredentialService {
     @Inject
     AuthConfig config;
 
+    @Inject
+    EmailVerification verification;
+
     @Transactional
     public Me changeEmail(long userId, AuthRequests.ChangeEmail request) {
         verifyPassword(users.me(userId), request.password(), "password");
-        return users.changeEmail(userId, request.email());
+        Me me = users.changeEmail(userId, request.email());
+        if (!me.emailVerified()) {
+            // a new address: mail it a code (it logs in and resets only once verified)
+            verification.issue(users.me(userId));
+        }
+        return me;
     }
 
     /** Ends every other session; the one making the change stays logged in. */

@@ -37,6 +37,9 @@ public class User extends BaseEntity {
     public Instant updatedAt;
     @Column(name = "deactivated_at")
     public Instant deactivatedAt;
+    /** Set once the owner proved the address is theirs; until then it reserves nothing and logs nobody in. */
+    @Column(name = "email_verified_at")
+    public Instant emailVerifiedAt;
 
     public boolean isActive() {
         return deactivatedAt == null;
@@ -50,9 +53,14 @@ public class User extends BaseEntity {
         return find("id = ?1 and deactivatedAt is null", id).firstResultOptional();
     }
 
-    /** Login accepts a username or an email; emails are unique ignoring case. */
+    /** Login accepts a username or a verified email; verified emails are unique ignoring case. */
     public static Optional<User> findActiveByLogin(String login) {
-        return find("(username = ?1 or lower(email) = lower(?2)) and deactivatedAt is null",
-                login.toLowerCase(java.util.Locale.ROOT), login).firstResultOptional();
+        return find("(username = ?1 or (lower(email) = lower(?2) and emailVerifiedAt is not null))"
+                + " and deactivatedAt is null", login.toLowerCase(java.util.Locale.ROOT), login).firstResultOptional();
+    }
+
+    public static Optional<User> findActiveByVerifiedEmail(String email) {
+        return find("lower(email) = lower(?1) and emailVerifiedAt is not null and deactivatedAt is null", email)
+                .firstResultOptional();
     }
 }

@@ -35,12 +35,9 @@ public class UserService {
         ensureAvailable(account.username(), account.email(), null);
     }
 
-    /** Creates the account in its own transaction; the unique indexes decide races. */
+    /** Creates the account (its address unverified); the unique indexes decide races. */
+    @Transactional
     public User create(NewAccount account, String passwordHash) {
-        return QuarkusTransaction.requiringNew().call(() -> insert(account, passwordHash));
-    }
-
-    private User insert(NewAccount account, String passwordHash) {
         User user = new User();
         user.username = account.username();
         user.email = account.email();
@@ -97,9 +94,23 @@ public class UserService {
         User user = me(userId);
         if (!email.equalsIgnoreCase(user.email)) {
             ensureAvailable(null, email, userId);
+            // a new address is the account's once verified (auth mails the code)
+            user.emailVerifiedAt = null;
         }
         user.email = email;
         user.updatedAt = Instant.now();
+        persistUnique(user);
+        return Me.of(user);
+    }
+
+    /**
+     * The caller (auth) has checked the code mailed to the address. 409 when another account verified the same
+     * address first (the unique index on verified addresses decides a race).
+     */
+    @Transactional
+    public Me markEmailVerified(long userId) {
+        User user = me(userId);
+        user.emailVerifiedAt = Instant.now();
         persistUnique(user);
         return Me.of(user);
     }
@@ -134,7 +145,7 @@ public class UserService {
             errors.add(new FieldError("username", "is already taken"));
         }
         if (email != null && clashes.stream().anyMatch(clash -> email.equalsIgnoreCase(clash.email)
-                && clash.deactivatedAt == null)) {
+                && clash.deactivatedAt == null && clash.emailVerifiedAt != null)) {
             errors.add(new FieldError("email", "is already registered"));
         }
         if (!errors.isEmpty()) {

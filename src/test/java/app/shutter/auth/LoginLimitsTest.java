@@ -63,7 +63,7 @@ class LoginLimitsTest extends ApiTest {
 
     @Test
     void a_stranger_failing_from_many_addresses_slows_new_devices_but_never_locks_out_a_known_one() {
-        TestUser user = TestUsers.create();
+        TestUser user = TestUsers.createVerified();
         String phone = login(TestUsers.newAddress(), user.username(), user.password(), null).then().statusCode(200)
                 .extract().jsonPath().getString("deviceToken");
         for (int i = 0; i < 50; i++) {

@@ -25,8 +25,8 @@ class LoginTest extends ApiTest {
     }
 
     @Test
-    void logging_in_by_username_or_email_starts_a_session() {
-        TestUser user = TestUsers.create();
+    void logging_in_by_username_or_verified_email_starts_a_session() {
+        TestUser user = TestUsers.createVerified();
         login(user.address(), user.username().toUpperCase(), user.password()).then()
                 .statusCode(200)
                 .body("accessToken", not(emptyOrNullString()))
@@ -61,5 +61,22 @@ class LoginTest extends ApiTest {
         given().contentType(ContentType.JSON).header("X-Forwarded-For", TestUsers.newAddress())
                 .body(Map.of("login", "someone")).post("/auth/login").then()
                 .statusCode(400).body("errors[0].field", equalTo("password"));
+    }
+
+    @Test
+    void the_account_is_named_by_exactly_one_of_login_username_and_email() {
+        TestUser user = TestUsers.createVerified();
+        for (String field : new String[]{"login", "username", "email"}) {
+            String value = field.equals("email") ? user.email() : user.username();
+            given().contentType(ContentType.JSON).header("X-Forwarded-For", user.address())
+                    .body(Map.of(field, value, "password", user.password())).post("/auth/login").then()
+                    .statusCode(200);
+        }
+        given().contentType(ContentType.JSON).header("X-Forwarded-For", user.address())
+                .body(Map.of("username", user.username(), "email", user.email(), "password", user.password()))
+                .post("/auth/login").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].message", equalTo("send exactly one of login, username and email"));
+        given().contentType(ContentType.JSON).header("X-Forwarded-For", user.address())
+                .body(Map.of("password", user.password())).post("/auth/login").then().statusCode(400);
     }
 }

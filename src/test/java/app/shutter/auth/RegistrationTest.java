@@ -105,8 +105,8 @@ class RegistrationTest extends ApiTest {
     }
 
     @Test
-    void a_taken_username_or_email_is_a_conflict_naming_the_field() {
-        TestUsers.TestUser taken = TestUsers.create();
+    void a_taken_username_or_verified_email_is_a_conflict_naming_the_field() {
+        TestUsers.TestUser taken = TestUsers.createVerified();
         anonymous().body(body(taken.username().toUpperCase(), "other@example.com", TestUsers.PASSWORD))
                 .post("/auth/register").then()
                 .statusCode(409).contentType("application/problem+json")

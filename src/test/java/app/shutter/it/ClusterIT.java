@@ -6,7 +6,11 @@ import app.shutter.support.TestPosts;
 import app.shutter.support.TestStories;
 import app.shutter.support.TestUsers;
 import app.shutter.support.TestUsers.TestUser;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.restassured.path.json.JsonPath;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -30,10 +34,56 @@ import static org.hamcrest.Matchers.hasItem;
  */
 class ClusterIT extends TwoInstances {
 
+    private GreenMail smtp;
+
     @Override
     Map<String, String> settings() {
-        // both instances run the story cleanup every second, in batches of 3 so that they compete for rows
-        return Map.of("SHUTTER_STORIES_CLEANUP_EVERY", "1s", "SHUTTER_STORIES_CLEANUP_BATCH", "3");
+        if (smtp == null) { // asked once per instance: both send to this one server
+            smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            smtp.start();
+        }
+        // both instances run the story cleanup every second and send mail, in batches of 3 so that they compete
+        // for rows
+        return Map.of("SHUTTER_STORIES_CLEANUP_EVERY", "1s", "SHUTTER_STORIES_CLEANUP_BATCH", "3",
+                "QUARKUS_MAILER_HOST", "127.0.0.1", "QUARKUS_MAILER_PORT", Integer.toString(smtp.getSmtp().getPort()),
+                "SHUTTER_MAIL_BATCH", "3");
+    }
+
+    @AfterAll
+    void stopMail() {
+        smtp.stop();
+    }
+
+    @Test
+    void mail_queued_through_both_instances_is_sent_once_though_both_claim_the_outbox() throws Exception {
+        List<String> addresses = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            int port = i % 2 == 0 ? a.port() : b.port();
+            String username = TestUsers.uniqueName("mail");
+            addresses.add(username + "@example.com");
+            io.restassured.RestAssured.given().port(port).contentType("application/json")
+                    .header("X-Forwarded-For", TestUsers.newAddress())
+                    .body(Map.of("username", username, "email", username + "@example.com",
+                            "password", TestUsers.PASSWORD))
+                    .post("/auth/register").then().statusCode(201);
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> recipientsOf(addresses).size() >= addresses.size());
+        Thread.sleep(3_000); // more polls of both instances
+        assertThat(recipientsOf(addresses)).containsExactlyInAnyOrderElementsOf(addresses);
+        assertThat(count("mail_outbox where status = 'sent' and recipient in ('" + String.join("', '", addresses)
+                + "')")).isEqualTo(addresses.size());
+    }
+
+    /** The recipients of the messages received so far, among these addresses (each as often as it got mail). */
+    private List<String> recipientsOf(List<String> addresses) throws Exception {
+        List<String> recipients = new ArrayList<>();
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            String to = message.getAllRecipients()[0].toString();
+            if (addresses.contains(to)) {
+                recipients.add(to);
+            }
+        }
+        return recipients;
     }
 
     @Test

@@ -105,7 +105,11 @@ final class FuzzTarget implements AutoCloseable {
                      + " and tablename <> 'flyway_schema_history' order by tablename")) {
             while (tables.next()) {
                 String table = tables.getString(1);
-                parts.add("(select md5(coalesce(string_agg(x::text, '|' order by x::text), '')) from " + table + " x)");
+                // the mail sender updates outbox rows in the background (attempts, status): only which rows
+                // exist counts there, so a refused request that queued a mail is still caught
+                String row = table.equals("mail_outbox") ? "x.id::text" : "x::text";
+                parts.add("(select md5(coalesce(string_agg(" + row + ", '|' order by " + row + "), '')) from "
+                        + table + " x)");
             }
         }
         return "select md5(" + String.join(" || ", parts) + ")";

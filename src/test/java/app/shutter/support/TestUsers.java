@@ -1,5 +1,6 @@
 package app.shutter.support;
 
+import app.shutter.common.devenv.ImapMailbox.CaughtMessage;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
@@ -11,6 +12,7 @@ import io.smallrye.jwt.build.Jwt;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -65,6 +67,22 @@ public final class TestUsers {
                 .post("/auth/register").then().statusCode(201);
         return new TestUser(response.extract().jsonPath().getLong("user.id"), username, email, PASSWORD,
                 response.extract().path("accessToken"), response.extract().path("refreshToken"), address);
+    }
+
+    /** An account whose address is verified with the code mailed to it, as its owner would. */
+    public static TestUser createVerified() {
+        TestUser user = create();
+        verify(user);
+        return user;
+    }
+
+    /** Verifies the address with the code of the latest verification mail to this account. */
+    public static void verify(TestUser user) {
+        List<CaughtMessage> mine = Mailbox.await(user.email(), messages -> messages.stream()
+                .anyMatch(m -> m.text().contains("Hello " + user.username() + ","))).stream()
+                .filter(m -> m.text().contains("Hello " + user.username() + ",")).toList();
+        String code = Mailbox.code(mine.get(mine.size() - 1));
+        user.request().body(Map.of("code", code)).post("/auth/email/verify").then().statusCode(200);
     }
 
     /** A second session of the same account. */

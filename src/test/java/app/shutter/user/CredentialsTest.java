@@ -59,7 +59,7 @@ class CredentialsTest extends ApiTest {
 
     @Test
     void a_deleted_accounts_username_stays_reserved_but_its_email_is_freed() {
-        TestUser user = TestUsers.create();
+        TestUser user = TestUsers.createVerified();
         user.request().body(Map.of("password", user.password())).delete("/users/me").then().statusCode(204);
         anonymous().body(Map.of("username", user.username(), "email", "fresh." + user.email(),
                 "password", TestUsers.PASSWORD)).post("/auth/register").then().statusCode(409)

@@ -102,7 +102,7 @@ class MyAccountTest extends ApiTest {
     @Test
     void changing_the_email_needs_the_password_and_a_free_address() {
         TestUser user = TestUsers.create();
-        TestUser other = TestUsers.create();
+        TestUser other = TestUsers.createVerified();
         user.request().body(Map.of("email", "new@example.org", "password", "wrong-password"))
                 .put("/users/me/email").then().statusCode(400).body("errors[0].field", equalTo("password"));
         user.request().body(Map.of("email", other.email(), "password", user.password()))

@@ -13,13 +13,15 @@ import java.util.Map;
 
 /**
  * Makes dev mode and tests self-contained: starts an embedded PostgreSQL when no datasource URL is
- * configured and creates throwaway JWT keys when none are configured. In the prod profile it does
- * nothing unless {@code shutter.embedded-db.enabled=true} (the demo flag), because Quarkus also
- * evaluates config sources while packaging.
+ * configured, an embedded SMTP server (GreenMail) when no mail server is configured, and creates throwaway
+ * JWT keys when none are configured. In the prod profile it does nothing unless
+ * {@code shutter.embedded-db.enabled=true} / {@code shutter.embedded-smtp.enabled=true} (the demo flags),
+ * because Quarkus also evaluates config sources while packaging.
  */
 public class DevEnvironmentConfigSource implements ConfigSourceFactory {
 
     static final String EMBEDDED_DB_CLASS = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres";
+    static final String EMBEDDED_SMTP_CLASS = "com.icegreen.greenmail.util.GreenMail";
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
@@ -43,6 +45,25 @@ public class DevEnvironmentConfigSource implements ConfigSourceFactory {
             properties.put("quarkus.datasource.password", db.password());
         }
 
+        // asked for (the demo jar), or by default in dev and tests unless a mail server is configured; the
+        // mailer's own default host (localhost) comes from a defaults source and does not count
+        boolean embeddedSmtp = isSet(context, "shutter.embedded-smtp.enabled")
+                ? flag(context, "shutter.embedded-smtp.enabled", false)
+                : devOrTest && !isConfigured(context, "quarkus.mailer.host");
+        if (embeddedSmtp) {
+            requireOnClassPath(EMBEDDED_SMTP_CLASS, "shutter.embedded-smtp.enabled=true but this build has no "
+                    + "embedded SMTP server: package with ./mvnw package -Pembedded-db, or set QUARKUS_MAILER_HOST");
+            EmbeddedMailServer.Ports ports = EmbeddedMailServer.start(
+                    Integer.parseInt(value(context, "shutter.embedded-smtp.port", "0")));
+            properties.put("quarkus.mailer.host", "127.0.0.1");
+            properties.put("quarkus.mailer.port", Integer.toString(ports.smtp()));
+            properties.put("quarkus.mailer.mock", "false");
+            properties.put("quarkus.mailer.tls", "false");
+            properties.put("quarkus.mailer.start-tls", "DISABLED");
+            // read by the mailbox route (common/devenv/CaughtMail), which exists only while this server runs
+            properties.put("shutter.embedded-smtp.imap-port", Integer.toString(ports.imap()));
+        }
+
         boolean keysConfigured = isSet(context, "smallrye.jwt.sign.key.location")
                 || isSet(context, "smallrye.jwt.sign.key");
         if ((devOrTest || embeddedDb) && !keysConfigured) {
@@ -55,17 +76,28 @@ public class DevEnvironmentConfigSource implements ConfigSourceFactory {
     }
 
     private static void requireEmbeddedServerOnClassPath() {
+        requireOnClassPath(EMBEDDED_DB_CLASS, "shutter.embedded-db.enabled=true but this build has no embedded "
+                + "PostgreSQL: package with ./mvnw package -Pembedded-db, or set QUARKUS_DATASOURCE_JDBC_URL");
+    }
+
+    private static void requireOnClassPath(String className, String missing) {
         try {
-            Class.forName(EMBEDDED_DB_CLASS, false, DevEnvironmentConfigSource.class.getClassLoader());
+            Class.forName(className, false, DevEnvironmentConfigSource.class.getClassLoader());
         } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("shutter.embedded-db.enabled=true but this build has no embedded "
-                    + "PostgreSQL: package with ./mvnw package -Pembedded-db, or set QUARKUS_DATASOURCE_JDBC_URL");
+            throw new IllegalStateException(missing);
         }
     }
 
     private static boolean isSet(ConfigSourceContext context, String name) {
         ConfigValue value = context.getValue(name);
         return value != null && value.getValue() != null && !value.getValue().isBlank();
+    }
+
+    /** Set by the user (a file, the environment, a system property), not by a source of defaults. */
+    private static boolean isConfigured(ConfigSourceContext context, String name) {
+        ConfigValue value = context.getValue(name);
+        return isSet(context, name) && (value.getConfigSourceName() == null
+                || !value.getConfigSourceName().toLowerCase(java.util.Locale.ROOT).contains("default"));
     }
 
     private static String value(ConfigSourceContext context, String name, String fallback) {

@@ -1,0 +1,84 @@
+package app.shutter.mail;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+/**
+ * Where features put mail: a row written in the transaction of the change that causes it, so a rollback never
+ * sends a mail and a crash never loses one. {@link MailSender} sends it after the commit.
+ */
+@ApplicationScoped
+public class MailOutbox {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    MailSender sender;
+
+    @Inject
+    MailConfig config;
+
+    @Inject
+    MeterRegistry metrics;
+
+    /** Queues a rendered mail; {@code kind} names it in the table and the logs (e.g. {@code verify_email}). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void enqueue(String kind, OutgoingMail mail) {
+        insert(kind, mail, null);
+    }
+
+    /** Queues a mail that {@link MailComposer} of this kind writes when it is sent. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void enqueueComposed(String kind, String payload) {
+        insert(kind, null, payload);
+    }
+
+    private void insert(String kind, OutgoingMail mail, String payload) {
+        em.createNativeQuery("""
+                        insert into mail_outbox (kind, recipient, subject, text_body, html_body, payload, message_id)
+                        values (:kind, :to, :subject, :text, :html, :payload, :messageId)""")
+                .setParameter("kind", kind).setParameter("payload", payload)
+                .setParameter("to", mail == null ? null : mail.to())
+                .setParameter("subject", mail == null ? null : mail.subject())
+                .setParameter("text", mail == null ? null : mail.text())
+                .setParameter("html", mail == null ? null : mail.html())
+                .setParameter("messageId", messageId())
+                .executeUpdate();
+        metrics.counter("shutter.mail.queued", "kind", kind).increment();
+        // this instance sends at once after the commit instead of at its next poll
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    sender.wake();
+                }
+            }
+        });
+    }
+
+    /** Unique and fixed when the row is written, so a mail sent twice after a crash carries the same one. */
+    private String messageId() {
+        byte[] random = new byte[12];
+        RANDOM.nextBytes(random);
+        return "<" + HexFormat.of().formatHex(random) + "@" + config.messageIdDomain() + ">";
+    }
+}
