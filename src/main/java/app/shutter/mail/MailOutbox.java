@@ -59,7 +59,6 @@ public class MailOutbox {
                 .setParameter("html", mail == null ? null : mail.html())
                 .setParameter("messageId", messageId())
                 .executeUpdate();
-        metrics.counter("shutter.mail.queued", "kind", kind).increment();
         // this instance sends at once after the commit instead of at its next poll
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
@@ -69,6 +68,7 @@ public class MailOutbox {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
+                    metrics.counter("shutter.mail.queued", "kind", kind).increment();
                     sender.wake();
                 }
             }

@@ -110,7 +110,7 @@ public class MailSender {
                         returning id, kind, recipient, subject, text_body, html_body, payload, message_id, attempts,
                                   created_at""",
                         Tuple.class)
-                .setParameter("lease", (double) config.lease().toSeconds()).setParameter("batch", config.batch())));
+                .setParameter("lease", config.lease().toMillis() / 1000.0).setParameter("batch", config.batch())));
         claimed.forEach(this::send);
         return claimed.size();
     }
@@ -167,8 +167,8 @@ public class MailSender {
         // the address and the bodies stay out of the log: they may hold a code or a token
         LOG.warnf("Could not send mail %d (%s), attempt %d%s: %s", id, kind, attempts,
                 givingUp ? ", giving up" : "", e.toString());
-        long delay = Math.min(config.maxRetryDelay().toSeconds(),
-                config.firstRetryDelay().toSeconds() << Math.min(attempts - 1, 20));
+        long delayMillis = Math.min(config.maxRetryDelay().toMillis(),
+                config.firstRetryDelay().toMillis() << Math.min(attempts - 1, 20));
         try {
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
                             update mail_outbox set claimed_until = null, last_error = left(:error, 500),
@@ -176,7 +176,7 @@ public class MailSender {
                                    status = case when :givingUp then 'failed' else 'pending' end,
                                    done_at = case when :givingUp then now() end
                             where id = :id""")
-                    .setParameter("error", e.toString()).setParameter("delay", (double) delay)
+                    .setParameter("error", e.toString()).setParameter("delay", delayMillis / 1000.0)
                     .setParameter("givingUp", givingUp).setParameter("id", id).executeUpdate());
         } catch (RuntimeException stored) {
             LOG.warnf("Could not record the failure of mail %d; it is retried when its lease ends", id);
