@@ -4,11 +4,10 @@ import app.shutter.common.error.ApiException;
 import app.shutter.common.security.RateLimiter;
 import app.shutter.common.security.RateLimiter.Limit;
 import app.shutter.user.Me;
-import app.shutter.user.User;
 import app.shutter.user.UserService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import java.util.List;
 
@@ -34,40 +33,50 @@ public class CredentialService {
     @Inject
     EmailVerification verification;
 
-    @Transactional
+    // Each change checks the password (bcrypt, ~100 ms) and hashes a new one outside any transaction, then
+    // writes in a short transaction of its own: a request never holds a connection while it hashes.
+
     public Me changeEmail(long userId, AuthRequests.ChangeEmail request) {
-        verifyPassword(users.me(userId), request.password(), "password");
-        Me me = users.changeEmail(userId, request.email());
-        if (!me.emailVerified()) {
-            // a new address: mail it a code (it logs in and resets only once verified)
-            verification.issue(users.me(userId));
-        }
-        return me;
+        verifyPassword(userId, request.password(), "password");
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Me me = users.changeEmail(userId, request.email());
+            if (!me.emailVerified()) {
+                // a new address: mail it a code (it logs in and resets only once verified)
+                verification.issue(users.me(userId));
+            }
+            return me;
+        });
     }
 
     /** Ends every other session; the one making the change stays logged in. */
-    @Transactional
     public void changePassword(long userId, long sessionId, AuthRequests.ChangePassword request) {
-        verifyPassword(users.me(userId), request.currentPassword(), "currentPassword");
-        users.changePasswordHash(userId, passwords.hash(request.newPassword()));
-        sessions.endAllOf(userId, sessionId);
+        verifyPassword(userId, request.currentPassword(), "currentPassword");
+        String passwordHash = passwords.hash(request.newPassword());
+        QuarkusTransaction.requiringNew().run(() -> {
+            users.changePasswordHash(userId, passwordHash);
+            sessions.endAllOf(userId, sessionId);
+        });
     }
 
     /** Every session ends; the username stays reserved (user/UserService#deactivate). */
-    @Transactional
     public void deactivate(long userId, AuthRequests.DeleteAccount request) {
-        verifyPassword(users.me(userId), request.password(), "password");
-        sessions.endAllOf(userId, null);
-        users.deactivate(userId);
+        verifyPassword(userId, request.password(), "password");
+        QuarkusTransaction.requiringNew().run(() -> {
+            sessions.endAllOf(userId, null);
+            users.deactivate(userId);
+        });
     }
 
-    private void verifyPassword(User user, String password, String field) {
+    private void verifyPassword(long userId, String password, String field) {
         AuthConfig.RateLimits limits = config.rateLimit();
         // the caller is signed in, so only this account's guesses count (a stolen access token's)
-        List<Limit> limit = List.of(new Limit("password-check:" + user.id, limits.loginFailuresPerAccountAndAddress(),
+        List<Limit> limit = List.of(new Limit("password-check:" + userId, limits.loginFailuresPerAccountAndAddress(),
                 limits.loginWindow()));
-        limiter.ensureAvailable(limit, "Too many wrong passwords; try again later");
-        if (!passwords.matches(password, user.passwordHash)) {
+        String passwordHash = QuarkusTransaction.requiringNew().call(() -> {
+            limiter.ensureAvailable(limit, "Too many wrong passwords; try again later");
+            return users.me(userId).passwordHash;
+        });
+        if (!passwords.matches(password, passwordHash)) {
             limiter.record(limit);
             throw ApiException.invalidField(field, "is incorrect");
         }
