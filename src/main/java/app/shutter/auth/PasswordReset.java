@@ -105,6 +105,7 @@ public class PasswordReset implements MailComposer {
      */
     public void reset(AuthRequests.ResetPassword request) {
         String passwordHash = passwords.hash(request.newPassword());
+        // looked up by its SHA-256: the lookup's timing can only tell about hashes, which a guess does not steer
         String tokenHash = TokenService.hash(request.token());
         QuarkusTransaction.requiringNew().run(() -> {
             List<Tuple> found = Rows.list(em.createNativeQuery("""
