@@ -27,7 +27,8 @@ import java.util.List;
 public class EmailVerification {
 
     static final int MAX_ATTEMPTS = 5;
-    private static final SecureRandom RANDOM = new SecureRandom();
+    // an instance field: a static one would be created while a native image is built, with a fixed seed
+    private final SecureRandom random = new SecureRandom();
 
     @Inject
     EntityManager em;
@@ -50,7 +51,7 @@ public class EmailVerification {
     /** Mails a new code for the account's current address, in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void issue(User user) {
-        String code = String.format("%06d", RANDOM.nextInt(1_000_000));
+        String code = String.format("%06d", random.nextInt(1_000_000));
         em.createNativeQuery("""
                         insert into email_verifications (user_id, email, code_hash, expires_at)
                         values (:user, :email, :hash, now() + interval '15 minutes')

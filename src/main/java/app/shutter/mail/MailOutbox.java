@@ -19,7 +19,8 @@ import java.util.HexFormat;
 @ApplicationScoped
 public class MailOutbox {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    // an instance field: a static one would be created while a native image is built, with a fixed seed
+    private final SecureRandom random = new SecureRandom();
 
     @Inject
     EntityManager em;
@@ -77,8 +78,8 @@ public class MailOutbox {
 
     /** Unique and fixed when the row is written, so a mail sent twice after a crash carries the same one. */
     private String messageId() {
-        byte[] random = new byte[12];
-        RANDOM.nextBytes(random);
-        return "<" + HexFormat.of().formatHex(random) + "@" + config.messageIdDomain() + ">";
+        byte[] bytes = new byte[12];
+        random.nextBytes(bytes);
+        return "<" + HexFormat.of().formatHex(bytes) + "@" + config.messageIdDomain() + ">";
     }
 }
