@@ -8,18 +8,22 @@ import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
-import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -46,24 +50,40 @@ public class MailSender {
     Instance<MailComposer> composers;
 
     @Inject
-    ManagedExecutor executor;
-
-    @Inject
     MeterRegistry metrics;
 
+    /*
+     * One plain thread sends, with nothing propagated to it. Run from Quarkus's managed executor (which carried
+     * the queueing commit's finished transaction and contexts into the drain), sends stalled now and then until
+     * the mailer's 60 s timeout: GreenMail waited for the client's next command while the worker waited for the
+     * client (thread dumps; a CI run lost four tests' mails that way). From this thread, none did in hundreds of
+     * sends. One thread also makes "one drain at a time per instance" hold by itself.
+     */
+    private final ExecutorService senderThread = Executors.newSingleThreadExecutor(runnable -> {
+        Thread sender = new Thread(runnable, "mail-sender");
+        sender.setDaemon(true);
+        return sender;
+    });
+    // a drain is queued and has not started: later wakes are covered by it
+    private final AtomicBoolean queued = new AtomicBoolean();
     private Timer delay;
-    private final AtomicBoolean running = new AtomicBoolean();
 
     @PostConstruct
     void meters() {
         delay = Timer.builder("shutter.mail.delay").description("From the commit that queued a mail to its sending")
                 .publishPercentiles(0.5, 0.95, 0.99).register(metrics);
     }
-    private final AtomicBoolean again = new AtomicBoolean();
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        senderThread.shutdownNow();
+        // a send in flight finishes or times out; its row is sent again by whoever claims it after its lease
+        senderThread.awaitTermination(2, TimeUnit.SECONDS);
+    }
 
     @Scheduled(every = "${shutter.mail.poll:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
-        drain();
+        wake();
     }
 
     /** Sent and abandoned mail is kept a week (what was sent when), without its bodies. */
@@ -73,30 +93,26 @@ public class MailSender {
                 + " where status <> 'pending' and done_at < now() - interval '7 days'").executeUpdate());
     }
 
-    /** After a commit that queued mail: send now rather than at the next poll. */
+    /** After a commit that queued mail, and at each poll: send what is due, on the sender thread. */
     void wake() {
-        executor.execute(this::drain);
+        if (queued.compareAndSet(false, true)) {
+            try {
+                senderThread.execute(this::drain);
+            } catch (RejectedExecutionException stopping) {
+                queued.set(false);
+            }
+        }
     }
 
-    /** One drain at a time per instance; a wake that comes while one runs makes it go round once more. */
     private void drain() {
-        do {
-            if (!running.compareAndSet(false, true)) {
-                again.set(true);
-                return;
+        queued.set(false);
+        try {
+            while (sendBatch() == config.batch()) {
+                // a full batch: there may be more due
             }
-            try {
-                again.set(false);
-                while (sendBatch() == config.batch()) {
-                    // a full batch: there may be more due
-                }
-            } catch (RuntimeException e) {
-                LOG.warnf("Could not read the mail outbox: %s", e.toString());
-                return;
-            } finally {
-                running.set(false);
-            }
-        } while (again.get());
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not read the mail outbox: %s", e.toString());
+        }
     }
 
     private int sendBatch() {

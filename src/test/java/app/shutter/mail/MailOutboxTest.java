@@ -41,6 +41,25 @@ class MailOutboxTest extends ApiTest {
     }
 
     @Test
+    void the_sender_greets_the_server_with_the_configured_domain_instead_of_a_looked_up_name() {
+        // looking the machine's name up stalled every first mail of an instance where DNS did not answer
+        String to = "helo." + System.nanoTime() + "@example.com";
+        QuarkusTransaction.requiringNew().run(() -> outbox.enqueue("test", mail(to, "hello")));
+        assertThat(Mailbox.await(to, 1).received()).contains("(HELO shutter.local)");
+    }
+
+    @Test
+    void mails_queued_one_by_one_with_pauses_between_each_arrive() throws Exception {
+        // sends used to stall now and then until the mailer's 60 s timeout (see MailSender's thread)
+        for (int i = 0; i < 8; i++) {
+            String to = "paused." + i + "." + System.nanoTime() + "@example.com";
+            QuarkusTransaction.requiringNew().run(() -> outbox.enqueue("test", mail(to, "after a pause")));
+            assertThat(Mailbox.await(to, 1).text()).contains("after a pause");
+            Thread.sleep(i % 4 == 3 ? 3_000 : 500);
+        }
+    }
+
+    @Test
     void a_rolled_back_transaction_sends_nothing() throws Exception {
         String to = "rolled.back." + System.nanoTime() + "@example.com";
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {

@@ -23,20 +23,20 @@ public final class Mailbox {
                 address);
     }
 
-    /** Waits up to 10 s for the {@code n}-th message (1-based) to the address. */
+    /** Waits up to 20 s for the {@code n}-th message (1-based) to the address. */
     public static CaughtMessage await(String address, int n) {
         return await(address, messages -> messages.size() >= n).get(n - 1);
     }
 
     public static List<CaughtMessage> await(String address, Predicate<List<CaughtMessage>> until) {
-        long deadline = System.nanoTime() + 10_000_000_000L;
+        long deadline = System.nanoTime() + 20_000_000_000L;
         while (true) {
             List<CaughtMessage> messages = of(address);
             if (until.test(messages)) {
                 return messages;
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("no such mail to " + address + " within 10 s; got " + messages);
+                throw new AssertionError("no such mail to " + address + " within 20 s; got " + messages);
             }
             try {
                 Thread.sleep(100);

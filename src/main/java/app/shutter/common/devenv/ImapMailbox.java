@@ -26,9 +26,9 @@ public final class ImapMailbox {
     private ImapMailbox() {
     }
 
-    /** One message as it arrived. */
+    /** One message as it arrived; {@code received} is the server's Received header (client address, HELO name). */
     public record CaughtMessage(String messageId, String from, String to, String subject, String text, String html,
-                                Instant receivedAt) {
+                                String received, Instant receivedAt) {
     }
 
     /** Oldest first; empty if nothing was ever sent to the address. */
@@ -58,10 +58,12 @@ public final class ImapMailbox {
 
     private static CaughtMessage caught(Message message) throws MessagingException, IOException {
         String[] ids = message.getHeader("Message-ID");
+        String[] received = message.getHeader("Received");
         String[] text = new String[2];
         collect(message, text);
         return new CaughtMessage(ids == null ? null : ids[0], Arrays.toString(message.getFrom()),
                 Arrays.toString(message.getAllRecipients()), message.getSubject(), text[0], text[1],
+                received == null ? null : received[0],
                 message.getReceivedDate() == null ? null : message.getReceivedDate().toInstant());
     }
 
