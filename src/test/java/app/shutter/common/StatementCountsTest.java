@@ -1,14 +1,12 @@
 package app.shutter.common;
 
 import app.shutter.support.ApiTest;
+import app.shutter.support.Statements;
 import app.shutter.support.TestPosts;
 import app.shutter.support.TestUsers;
 import app.shutter.support.TestUsers.TestUser;
 import io.restassured.response.ValidatableResponse;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import org.hibernate.SessionFactory;
-import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -27,9 +25,6 @@ import static org.hamcrest.Matchers.equalTo;
 class StatementCountsTest extends ApiTest {
 
     private static final int PAGE = 20;
-
-    @Inject
-    SessionFactory sessionFactory;
 
     @Test
     void a_page_of_twenty_costs_what_a_page_of_one_costs_and_each_write_a_fixed_few() {
@@ -88,10 +83,7 @@ class StatementCountsTest extends ApiTest {
     }
 
     private void write(StringBuilder table, String name, long bound, Supplier<ValidatableResponse> request) {
-        Statistics statistics = sessionFactory.getStatistics();
-        statistics.clear();
-        request.get();
-        long count = statistics.getPrepareStatementCount();
+        long count = Statements.during(request::get);
         assertThat(count).as(name).isBetween(1L, bound);
         table.append("| ").append(name).append(" | ").append(count).append(" |\n");
     }
@@ -99,9 +91,6 @@ class StatementCountsTest extends ApiTest {
     /** The second of two identical requests: the first warms what is cached per token or per query. */
     private long statements(Supplier<ValidatableResponse> request) {
         request.get();
-        Statistics statistics = sessionFactory.getStatistics();
-        statistics.clear();
-        request.get();
-        return statistics.getPrepareStatementCount();
+        return Statements.during(request::get);
     }
 }
