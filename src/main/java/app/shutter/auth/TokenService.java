@@ -38,7 +38,7 @@ public class TokenService {
                 .audience(audiences)
                 .subject(String.valueOf(user.id))
                 .upn(user.username)
-                .groups(Set.of("user"))
+                .groups(user.role().groups())
                 .claim("jti", UUID.randomUUID().toString())
                 .claim(SESSION_CLAIM, sessionId)
                 .issuedAt(now)

@@ -18,6 +18,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** Conversations and messages over REST, and read state. */
 @ApplicationScoped
@@ -40,6 +41,19 @@ public class ChatHistory {
     }
 
     public record ReadRequest(Long upToId) {
+    }
+
+    /** A message the viewer received, if it exists and was sent to them (what they may report). */
+    @Transactional
+    public Optional<StoredMessage> received(long viewer, long messageId) {
+        return Rows.list(em.createNativeQuery("""
+                        select id, sender_id, recipient_id, text, sent_at, read_at from messages
+                        where id = :id and recipient_id = :viewer""", Tuple.class)
+                        .setParameter("id", messageId).setParameter("viewer", viewer)).stream()
+                .map(row -> new StoredMessage(Rows.id(row, "id"), Rows.id(row, "sender_id"),
+                        Rows.id(row, "recipient_id"), Rows.text(row, "text"), Rows.instant(row, "sent_at"),
+                        Rows.instant(row, "read_at")))
+                .findFirst();
     }
 
     /** Most recent first; people one blocks or is blocked by are left out. */

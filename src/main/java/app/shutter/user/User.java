@@ -40,6 +40,12 @@ public class User extends BaseEntity {
     /** Set once the owner proved the address is theirs; until then it reserves nothing and logs nobody in. */
     @Column(name = "email_verified_at")
     public Instant emailVerifiedAt;
+    /** user, moderator or admin ({@link Role}); changed only by {@link UserService#changeRole}. */
+    public String role = "user";
+
+    public Role role() {
+        return Role.of(role);
+    }
 
     public boolean isActive() {
         return deactivatedAt == null;

@@ -14,6 +14,8 @@ import org.hibernate.exception.ConstraintViolationException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /** Accounts: creation, the caller's own profile and credentials, deactivation. */
 @ApplicationScoped
@@ -24,6 +26,9 @@ public class UserService {
 
     @Inject
     Event<Object> accountEvents;
+
+    @Inject
+    AdminConfig admin;
 
     /** The account a registration asks for: refused (409, both fields named) if its username or email is taken. */
     public record NewAccount(String username, String email, String name, String phone) {
@@ -46,6 +51,9 @@ public class UserService {
         user.phone = Text.trimToNull(account.phone());
         user.createdAt = Instant.now();
         user.updatedAt = user.createdAt;
+        // the configured first admin may register after the server started
+        user.role = admin.username().filter(account.username()::equals).map(name -> Role.ADMIN).orElse(Role.USER)
+                .value();
         persistUnique(user);
         return user;
     }
@@ -121,6 +129,23 @@ public class UserService {
         User user = me(userId);
         user.passwordHash = passwordHash;
         user.updatedAt = Instant.now();
+    }
+
+    /** Changes the account's role (the caller ends its sessions, so that new tokens carry it). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void changeRole(long userId, Role role) {
+        em.createNativeQuery("update users set role = :role, updated_at = now() where id = :id")
+                .setParameter("role", role.value()).setParameter("id", userId).executeUpdate();
+    }
+
+    /** Makes the active account of that username an admin; its id if it was not one already. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Long> makeAdmin(String username) {
+        List<?> changed = em.createNativeQuery("""
+                        update users set role = 'admin', updated_at = now()
+                        where username = :username and deactivated_at is null and role <> 'admin' returning id""")
+                .setParameter("username", username.toLowerCase(Locale.ROOT)).getResultList();
+        return changed.stream().map(id -> ((Number) id).longValue()).findFirst();
     }
 
     /**

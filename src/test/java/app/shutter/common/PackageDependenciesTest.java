@@ -28,7 +28,8 @@ class PackageDependenciesTest {
             Map.entry("auth", 3), Map.entry("graph", 3),
             Map.entry("post", 4), Map.entry("story", 4),
             Map.entry("feed", 5), Map.entry("notification", 5),
-            Map.entry("chat", 6));
+            Map.entry("chat", 6),
+            Map.entry("moderation", 7));
 
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?app\\.shutter\\.([a-z]+)\\.",
             Pattern.MULTILINE);

@@ -1,0 +1,120 @@
+package app.shutter.moderation;
+
+import app.shutter.common.pagination.Keyset;
+import app.shutter.common.pagination.Page;
+import app.shutter.common.pagination.PageRequest;
+import app.shutter.common.persistence.Rows;
+import app.shutter.common.security.CurrentUser;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Moderation: the report queue and its decisions (moderators and admins), roles and the log (admins). */
+@Path("/admin")
+@RolesAllowed({"moderator", "admin"})
+@Tag(name = "Moderation", description = "For moderators and admins; 403 for other accounts")
+public class AdminResource {
+
+    @Inject
+    ModerationQueue queue;
+
+    @Inject
+    ModerationService moderation;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    EntityManager em;
+
+    @GET
+    @Path("/reports")
+    @Operation(summary = "The report queue: one item per reported object, oldest first")
+    @APIResponse(responseCode = "200", description = "A page of cases")
+    public Page<CaseView> queue(@QueryParam("status") String status, @QueryParam("kind") String kind,
+                                @QueryParam("reason") String reason, @QueryParam("limit") String limit,
+                                @QueryParam("cursor") String cursor) {
+        return queue.queue(ModerationQueue.Filter.of(status, kind, reason), PageRequest.of(limit, cursor));
+    }
+
+    @GET
+    @Path("/reports/{caseId}")
+    @Operation(summary = "A case: the reported content as it was reported (even if hidden since), and its reports")
+    @APIResponse(responseCode = "404", description = "No such case")
+    public CaseView.Detail detail(@PathParam("caseId") long caseId) {
+        return queue.detail(caseId);
+    }
+
+    @POST
+    @Path("/reports/{caseId}/dismiss")
+    @Operation(summary = "Close a case with no action")
+    @APIResponse(responseCode = "200", description = "The closed case")
+    @APIResponse(responseCode = "403", description = "Your own content, or (for moderators) an admin's")
+    @APIResponse(responseCode = "409", description = "The case is decided already")
+    public CaseView dismiss(@PathParam("caseId") long caseId, @Valid ModerationRequests.Action action) {
+        return moderation.close(actor(), caseId, "dismissed", action == null ? null : action.reason());
+    }
+
+    @POST
+    @Path("/reports/{caseId}/warn")
+    @Operation(summary = "Close a case with a warning to the account")
+    @APIResponse(responseCode = "200", description = "The closed case")
+    @APIResponse(responseCode = "403", description = "Your own content, or (for moderators) an admin's")
+    @APIResponse(responseCode = "409", description = "The case is decided already")
+    public CaseView warn(@PathParam("caseId") long caseId, @Valid ModerationRequests.Action action) {
+        return moderation.close(actor(), caseId, "warned", action == null ? null : action.reason());
+    }
+
+    @PUT
+    @Path("/moderators/{username}")
+    @RolesAllowed("admin")
+    @Operation(summary = "Make an account a moderator (admins); its sessions end so that new tokens carry the role")
+    @APIResponse(responseCode = "204", description = "It is a moderator")
+    @APIResponse(responseCode = "409", description = "The account is an admin")
+    public void grant(@PathParam("username") String username) {
+        moderation.setModerator(actor(), username, true);
+    }
+
+    @DELETE
+    @Path("/moderators/{username}")
+    @RolesAllowed("admin")
+    @Operation(summary = "Make a moderator a user again (admins); its sessions end")
+    @APIResponse(responseCode = "204", description = "It is a user")
+    public void revoke(@PathParam("username") String username) {
+        moderation.setModerator(actor(), username, false);
+    }
+
+    @GET
+    @Path("/log")
+    @RolesAllowed("admin")
+    @Transactional
+    @Operation(summary = "The moderation log, newest first (admins)")
+    @APIResponse(responseCode = "200", description = "A page of log entries")
+    public Page<LogEntry> log(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return Page.of(Rows.list(Keyset.query(em, "select " + LogEntry.COLUMNS
+                        + " from moderation_log l join users m on m.id = l.actor_id"
+                        + " join users a on a.id = l.target_account_id %s order by l.created_at desc, l.id desc",
+                        "(l.created_at, l.id)", page)), page, Keyset::position, LogEntry::of);
+    }
+
+    private ModerationService.Actor actor() {
+        return new ModerationService.Actor(currentUser.id(), identity.hasRole("admin"));
+    }
+}

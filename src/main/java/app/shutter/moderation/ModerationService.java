@@ -1,0 +1,108 @@
+package app.shutter.moderation;
+
+import app.shutter.auth.SessionService;
+import app.shutter.common.Text;
+import app.shutter.common.error.ApiException;
+import app.shutter.common.persistence.Rows;
+import app.shutter.user.Role;
+import app.shutter.user.User;
+import app.shutter.user.UserService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
+import jakarta.transaction.Transactional;
+
+import java.util.Locale;
+
+/**
+ * What moderators and admins do. Each action checks who may act on whom, changes one case or account, and
+ * writes one row of the append-only log in the same transaction.
+ */
+@ApplicationScoped
+public class ModerationService {
+
+    /** Who acts: their account and whether they are an admin (from the token). */
+    public record Actor(long id, boolean admin) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ModerationQueue queue;
+
+    @Inject
+    UserService users;
+
+    @Inject
+    SessionService sessions;
+
+    /** Closes an open case with an outcome that changes nothing else (dismissed, warned). */
+    @Transactional
+    public CaseView close(Actor actor, long caseId, String outcome, String reason) {
+        Tuple open = Rows.list(em.createNativeQuery("""
+                        select c.target_kind, c.target_id, c.target_owner_id, c.status, u.role as owner_role
+                        from moderation_cases c join users u on u.id = c.target_owner_id
+                        where c.id = :id for update of c""", Tuple.class).setParameter("id", caseId)).stream()
+                .findFirst().orElseThrow(() -> ApiException.notFound("No such case"));
+        if (!"open".equals(Rows.text(open, "status"))) {
+            throw ApiException.conflict("status", "this case is decided already");
+        }
+        long owner = Rows.id(open, "target_owner_id");
+        mayActOn(actor, owner, Role.of(Rows.text(open, "owner_role")));
+        em.createNativeQuery("""
+                        update moderation_cases set status = 'closed', outcome = :outcome, closed_at = clock_timestamp(),
+                                                    closed_by = :actor
+                        where id = :id""")
+                .setParameter("outcome", outcome).setParameter("actor", actor.id()).setParameter("id", caseId)
+                .executeUpdate();
+        em.createNativeQuery("update moderation_case_reasons set status = 'closed' where case_id = :id")
+                .setParameter("id", caseId).executeUpdate();
+        log(actor, outcome.equals("dismissed") ? "dismiss" : "warn", Rows.text(open, "target_kind"),
+                Rows.id(open, "target_id"), owner, caseId, reason);
+        return queue.detail(caseId).summary();
+    }
+
+    /** Admins make an account a moderator, or a moderator a user again; its sessions end (tokens carry roles). */
+    @Transactional
+    public void setModerator(Actor admin, String username, boolean moderator) {
+        User user = User.findActiveByUsername(username.toLowerCase(Locale.ROOT))
+                .orElseThrow(() -> ApiException.notFound("No such user"));
+        if (user.id == admin.id()) {
+            throw ApiException.forbidden("You cannot change your own role");
+        }
+        if (user.role() == Role.ADMIN) {
+            throw ApiException.conflict("username", "is an admin");
+        }
+        Role wanted = moderator ? Role.MODERATOR : Role.USER;
+        if (user.role() == wanted) {
+            return;
+        }
+        users.changeRole(user.id, wanted);
+        sessions.endAllOf(user.id, null);
+        log(admin, moderator ? "grant_moderator" : "revoke_moderator", "account", user.id, user.id, null, null);
+    }
+
+    /** Nobody acts on their own account or content; moderators do not act on admins. */
+    static void mayActOn(Actor actor, long owner, Role ownerRole) {
+        if (owner == actor.id()) {
+            throw ApiException.forbidden("You cannot act on your own account or content");
+        }
+        if (ownerRole == Role.ADMIN && !actor.admin()) {
+            throw ApiException.forbidden("Moderators cannot act on an admin");
+        }
+    }
+
+    private void log(Actor actor, String action, String kind, long targetId, long account, Long caseId,
+                     String reason) {
+        em.createNativeQuery("""
+                        insert into moderation_log (actor_id, action, target_kind, target_id, target_account_id,
+                                                    case_id, reason)
+                        values (:actor, :action, :kind, :target, :account, cast(:case as bigint), cast(:reason as varchar))""")
+                .setParameter("actor", actor.id()).setParameter("action", action).setParameter("kind", kind)
+                .setParameter("target", targetId).setParameter("account", account)
+                .setParameter("case", caseId).setParameter("reason", Text.trimToNull(reason))
+                .executeUpdate();
+    }
+}
