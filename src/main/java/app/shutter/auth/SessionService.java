@@ -34,6 +34,11 @@ public class SessionService {
     /** A login or registration: a session, and the token the device keeps for later logins (KnownDevices). */
     public AuthResponse start(User user, String deviceToken) {
         Instant now = now();
+        // a suspension refuses every new session; one whose time is up is ended by the next expiry run
+        if (user.suspendedAt != null && (user.suspendedUntil == null || user.suspendedUntil.isAfter(now))) {
+            throw ApiException.forbidden(user.suspendedUntil == null ? "This account is suspended indefinitely"
+                    : "This account is suspended until " + user.suspendedUntil);
+        }
         Session session = new Session();
         session.userId = user.id;
         session.createdAt = now;

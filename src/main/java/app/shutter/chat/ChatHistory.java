@@ -64,7 +64,7 @@ public class ChatHistory {
                                m.id as message_id, m.sender_id, m.text, m.sent_at, c.unread_count,
                                c.last_at as key_at, c.other_id as key_id
                         from conversations c join users u on u.id = c.other_id join messages m on m.id = c.last_message_id
-                        where c.user_id = :viewer and u.deactivated_at is null
+                        where c.user_id = :viewer and u.hidden_at is null
                           and %s
                         %%s order by c.last_at desc, c.other_id desc""".formatted(Relationships.NOT_BLOCKED_SQL),
                         "(c.last_at, c.other_id)", page)
@@ -126,7 +126,7 @@ public class ChatHistory {
 
     private void ensureReachable(long viewer, long other) {
         boolean reachable = (Boolean) em.createNativeQuery("""
-                        select exists (select 1 from users u where u.id = :other and u.deactivated_at is null
+                        select exists (select 1 from users u where u.id = :other and u.hidden_at is null
                             and u.id <> :viewer and %s)""".formatted(Relationships.NOT_BLOCKED_SQL))
                 .setParameter("viewer", viewer).setParameter("other", other).getSingleResult();
         if (!reachable) {

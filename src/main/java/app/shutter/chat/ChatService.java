@@ -94,7 +94,7 @@ public class ChatService {
                     select id, sent_at from messages where sender_id = :sender and client_id = :clientId
                 ), recipient as (
                     select u.id, %s as mutual from users u
-                    where u.id = :recipient and u.id <> :sender and u.deactivated_at is null
+                    where u.id = :recipient and u.id <> :sender and u.hidden_at is null
                 ), inserted as (
                     insert into messages (sender_id, recipient_id, text, client_id)
                     select :sender, r.id, :text, nullif(:clientId, '') from recipient r

@@ -52,9 +52,9 @@ public class FeedService {
      *   of the page is at least as new as the bound, and only accounts whose head reaches it can have one:
      *   at most {@code :fetch} accounts, each read for at most {@code :fetch} posts.</li>
      * </ol>
-     * Either way posts and authors are joined for the page's rows only. Deactivated accounts are left out of
-     * {@code followed} first (a probe of the small {@code users_deactivated} index), so they cannot hold a place
-     * on a page. The choice is made inside the statement (one-time filters: the branch not taken is never
+     * Either way posts and authors are joined for the page's rows only. Hidden accounts (deactivated or
+     * suspended) are left out of {@code followed} first (a probe of the small {@code users_hidden} index), so
+     * they cannot hold a place on a page. The choice is made inside the statement (one-time filters: the branch not taken is never
      * executed), so every viewer costs one statement.
      */
     public static final String HOME_SQL = """
@@ -63,7 +63,7 @@ public class FeedService {
                 union all
                 select f.followee_id from follows f
                 where f.follower_id = :viewer and f.status = 'accepted'
-                  and not exists (select 1 from users d where d.id = f.followee_id and d.deactivated_at is not null)
+                  and not exists (select 1 from users d where d.id = f.followee_id and d.hidden_at is not null)
             ), walked as (
                 select w.created_at, w.id
                 from (select p.created_at, p.id, p.author_id from posts p

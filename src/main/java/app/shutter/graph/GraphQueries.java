@@ -28,7 +28,7 @@ public class GraphQueries {
         long owner = listOwner(viewer, username);
         return userItems("""
                 select %s, f.accepted_at as key_at, f.follower_id as key_id from follows f join users u on u.id = f.follower_id
-                where f.followee_id = :owner and f.status = 'accepted' and u.deactivated_at is null and %s %s
+                where f.followee_id = :owner and f.status = 'accepted' and u.hidden_at is null and %s %s
                 order by f.accepted_at desc, f.follower_id desc""", "(f.accepted_at, f.follower_id)", owner, viewer,
                 page);
     }
@@ -38,7 +38,7 @@ public class GraphQueries {
         long owner = listOwner(viewer, username);
         return userItems("""
                 select %s, f.accepted_at as key_at, f.followee_id as key_id from follows f join users u on u.id = f.followee_id
-                where f.follower_id = :owner and f.status = 'accepted' and u.deactivated_at is null and %s %s
+                where f.follower_id = :owner and f.status = 'accepted' and u.hidden_at is null and %s %s
                 order by f.accepted_at desc, f.followee_id desc""", "(f.accepted_at, f.followee_id)", owner, viewer,
                 page);
     }
@@ -48,7 +48,7 @@ public class GraphQueries {
         List<Tuple> rows = Rows.list(Keyset.query(em, """
                 select %s, f.created_at as key_at, f.follower_id as key_id
                 from follows f join users u on u.id = f.follower_id
-                where f.followee_id = :viewer and f.status = 'pending' and u.deactivated_at is null %%s
+                where f.followee_id = :viewer and f.status = 'pending' and u.hidden_at is null %%s
                 order by f.created_at desc, f.follower_id desc""".formatted(UserSummary.columns("u", "")),
                 "(f.created_at, f.follower_id)", page).setParameter("viewer", viewer));
         return Page.of(rows, page, Keyset::position,
@@ -60,7 +60,7 @@ public class GraphQueries {
         List<Tuple> rows = Rows.list(Keyset.query(em, """
                 select %s, b.created_at as key_at, b.blocked_id as key_id
                 from blocks b join users u on u.id = b.blocked_id
-                where b.blocker_id = :viewer and u.deactivated_at is null %%s
+                where b.blocker_id = :viewer and u.hidden_at is null %%s
                 order by b.created_at desc, b.blocked_id desc""".formatted(UserSummary.columns("u", "")),
                 "(b.created_at, b.blocked_id)", page).setParameter("viewer", viewer));
         return Page.of(rows, page, Keyset::position,

@@ -24,9 +24,9 @@ public class GraphService {
     @Inject
     EntityManager em;
 
-    /** An active account that does not block the viewer; otherwise 404, as if it never existed. */
+    /** A visible account (not deactivated, not suspended) that does not block the viewer; else 404. */
     public Target target(long viewer, String username) {
-        User user = User.findActiveByUsername(username.toLowerCase(Locale.ROOT))
+        User user = User.findVisibleByUsername(username.toLowerCase(Locale.ROOT))
                 .orElseThrow(() -> ApiException.notFound("No such user"));
         Relationship relationship = relationships.between(viewer, user.id);
         if (relationship.blockedBy()) {

@@ -44,7 +44,7 @@ public class PopularAccounts {
                         insert into popular_accounts (position, user_id)
                         select row_number() over (order by followers_count desc, id), id from (
                             select id, followers_count from users
-                            where deactivated_at is null and not is_private and followers_count > 0
+                            where hidden_at is null and not is_private and followers_count > 0
                             order by followers_count desc, id limit :size) top""")
                 .setParameter("size", config.popularSize()).executeUpdate();
         return true;

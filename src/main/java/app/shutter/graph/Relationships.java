@@ -40,7 +40,7 @@ public class Relationships {
      * content (posts, stories): it is the viewer, or no block either way and public or followed.
      */
     public static String contentVisibleSql(String viewer) {
-        return "u.deactivated_at is null and (u.id = " + viewer + " or (" + notBlockedSql(viewer, "u")
+        return "u.hidden_at is null and (u.id = " + viewer + " or (" + notBlockedSql(viewer, "u")
                 + " and (not u.is_private or " + followedBySql(viewer, "u") + ")))";
     }
 

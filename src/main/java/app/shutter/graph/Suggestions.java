@@ -48,7 +48,7 @@ public class Suggestions {
             )
             select u.id, u.username, u.name, u.avatar_url, u.is_private, u.followers_count, r.source, r.followed_by
             from ranked r join users u on u.id = r.id
-            where u.id <> :viewer and u.deactivated_at is null
+            where u.id <> :viewer and u.hidden_at is null
               and not exists (select 1 from follows x where x.follower_id = :viewer and x.followee_id = u.id)
               and %3$s
             order by r.source, r.followed_by desc, r.latest desc nulls last, r.position, u.id

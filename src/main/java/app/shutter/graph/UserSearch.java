@@ -48,7 +48,7 @@ public class UserSearch {
             select * from (
                 select 0 as rank, '' as term, %1$s
                 from users u
-                where :firstPage and u.username = shutter_fold(btrim(:q)) and u.deactivated_at is null and %2$s
+                where :firstPage and u.username = shutter_fold(btrim(:q)) and u.hidden_at is null and %2$s
                 union all
                 (select 1 as rank, t.term, %1$s
                  from (select t.term, t.user_id %3$s limit %4$d) t

@@ -81,6 +81,36 @@ public class AdminResource {
         return moderation.close(actor(), caseId, "warned", action == null ? null : action.reason());
     }
 
+    @POST
+    @Path("/reports/{caseId}/suspend")
+    @Operation(summary = "Close a case by suspending the account (for `hours`, or indefinitely without them)")
+    @APIResponse(responseCode = "200", description = "The closed case; the account's sessions have ended")
+    @APIResponse(responseCode = "403", description = "Your own content, or (for moderators) an admin's")
+    @APIResponse(responseCode = "409", description = "The case is decided already")
+    public CaseView suspendFromCase(@PathParam("caseId") long caseId,
+                                    @Valid ModerationRequests.Suspension suspension) {
+        return moderation.suspendFromCase(actor(), caseId, suspensionOrIndefinite(suspension));
+    }
+
+    @POST
+    @Path("/users/{username}/suspend")
+    @Operation(summary = "Suspend an account: hidden from everyone, sessions ended, login refused; nothing deleted")
+    @APIResponse(responseCode = "204", description = "Suspended")
+    @APIResponse(responseCode = "403", description = "Yourself, or (for moderators) an admin")
+    @APIResponse(responseCode = "404", description = "No such user")
+    public void suspend(@PathParam("username") String username, @Valid ModerationRequests.Suspension suspension) {
+        moderation.suspend(actor(), username, suspensionOrIndefinite(suspension));
+    }
+
+    @POST
+    @Path("/users/{username}/unsuspend")
+    @Operation(summary = "End a suspension: the account and everything of it are seen again")
+    @APIResponse(responseCode = "204", description = "Unsuspended")
+    @APIResponse(responseCode = "409", description = "The account is not suspended")
+    public void unsuspend(@PathParam("username") String username, @Valid ModerationRequests.Action action) {
+        moderation.unsuspend(actor(), username, action == null ? null : action.reason());
+    }
+
     @PUT
     @Path("/moderators/{username}")
     @RolesAllowed("admin")
@@ -112,6 +142,10 @@ public class AdminResource {
                         + " from moderation_log l join users m on m.id = l.actor_id"
                         + " join users a on a.id = l.target_account_id %s order by l.created_at desc, l.id desc",
                         "(l.created_at, l.id)", page)), page, Keyset::position, LogEntry::of);
+    }
+
+    private static ModerationRequests.Suspension suspensionOrIndefinite(ModerationRequests.Suspension suspension) {
+        return suspension == null ? new ModerationRequests.Suspension(null, null) : suspension;
     }
 
     private ModerationService.Actor actor() {

@@ -1,5 +1,7 @@
 package app.shutter.moderation;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -24,6 +26,12 @@ public final class ModerationRequests {
                                     + "violence, harassment_or_bullying, hate, self_harm, intellectual_property, other")
                             String reason,
                             @Size(max = 1000, message = "must be at most 1000 characters") String text) {
+    }
+
+    /** A suspension: why, and for how many hours (absent or null: indefinitely). */
+    public record Suspension(@Size(max = 1000, message = "must be at most 1000 characters") String reason,
+                             @Min(value = 1, message = "must be at least 1")
+                             @Max(value = 87_600, message = "must be at most 87600 (ten years)") Integer hours) {
     }
 
     /** The body of a moderation action: why, shown to the account acted on and kept in the log. */

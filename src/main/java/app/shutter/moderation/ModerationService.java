@@ -13,6 +13,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 
 /**
@@ -41,27 +43,83 @@ public class ModerationService {
     /** Closes an open case with an outcome that changes nothing else (dismissed, warned). */
     @Transactional
     public CaseView close(Actor actor, long caseId, String outcome, String reason) {
-        Tuple open = Rows.list(em.createNativeQuery("""
+        OpenCase open = openCase(actor, caseId);
+        decide(actor, open, outcome, outcome.equals("dismissed") ? "dismiss" : "warn", reason);
+        return queue.detail(caseId).summary();
+    }
+
+    /** Closes an open case by suspending the account the reported object belongs to. */
+    @Transactional
+    public CaseView suspendFromCase(Actor actor, long caseId, ModerationRequests.Suspension suspension) {
+        OpenCase open = openCase(actor, caseId);
+        suspendAccount(open.owner(), suspension);
+        decide(actor, open, "suspended", "suspend", suspension.reason());
+        return queue.detail(caseId).summary();
+    }
+
+    /** Suspends an account directly (not from a report); again: the new end replaces the old. */
+    @Transactional
+    public void suspend(Actor actor, String username, ModerationRequests.Suspension suspension) {
+        User user = account(actor, username);
+        suspendAccount(user.id, suspension);
+        log(actor, "suspend", "account", user.id, user.id, null, suspension.reason());
+    }
+
+    /** Ends a suspension: the account and everything of it are seen again. */
+    @Transactional
+    public void unsuspend(Actor actor, String username, String reason) {
+        User user = account(actor, username);
+        if (user.suspendedAt == null) {
+            throw ApiException.conflict("username", "is not suspended");
+        }
+        users.unsuspend(user.id);
+        log(actor, "unsuspend", "account", user.id, user.id, null, reason);
+    }
+
+    private void suspendAccount(long userId, ModerationRequests.Suspension suspension) {
+        users.suspend(userId, suspension.hours() == null ? null
+                : Instant.now().plus(Duration.ofHours(suspension.hours())));
+        // through the revocation path: its tokens are refused on every instance at once
+        sessions.endAllOf(userId, null);
+    }
+
+    /** The open case, locked (decisions on one case happen one after the other), if the actor may decide it. */
+    private OpenCase openCase(Actor actor, long caseId) {
+        Tuple row = Rows.list(em.createNativeQuery("""
                         select c.target_kind, c.target_id, c.target_owner_id, c.status, u.role as owner_role
                         from moderation_cases c join users u on u.id = c.target_owner_id
                         where c.id = :id for update of c""", Tuple.class).setParameter("id", caseId)).stream()
                 .findFirst().orElseThrow(() -> ApiException.notFound("No such case"));
-        if (!"open".equals(Rows.text(open, "status"))) {
+        if (!"open".equals(Rows.text(row, "status"))) {
             throw ApiException.conflict("status", "this case is decided already");
         }
-        long owner = Rows.id(open, "target_owner_id");
-        mayActOn(actor, owner, Role.of(Rows.text(open, "owner_role")));
+        OpenCase open = new OpenCase(caseId, Rows.text(row, "target_kind"), Rows.id(row, "target_id"),
+                Rows.id(row, "target_owner_id"));
+        mayActOn(actor, open.owner(), Role.of(Rows.text(row, "owner_role")));
+        return open;
+    }
+
+    private record OpenCase(long id, String kind, long targetId, long owner) {
+    }
+
+    private void decide(Actor actor, OpenCase open, String outcome, String action, String reason) {
         em.createNativeQuery("""
                         update moderation_cases set status = 'closed', outcome = :outcome, closed_at = clock_timestamp(),
                                                     closed_by = :actor
                         where id = :id""")
-                .setParameter("outcome", outcome).setParameter("actor", actor.id()).setParameter("id", caseId)
+                .setParameter("outcome", outcome).setParameter("actor", actor.id()).setParameter("id", open.id())
                 .executeUpdate();
         em.createNativeQuery("update moderation_case_reasons set status = 'closed' where case_id = :id")
-                .setParameter("id", caseId).executeUpdate();
-        log(actor, outcome.equals("dismissed") ? "dismiss" : "warn", Rows.text(open, "target_kind"),
-                Rows.id(open, "target_id"), owner, caseId, reason);
-        return queue.detail(caseId).summary();
+                .setParameter("id", open.id()).executeUpdate();
+        log(actor, action, open.kind(), open.targetId(), open.owner(), open.id(), reason);
+    }
+
+    /** An account (not deactivated) the actor may act on. */
+    private User account(Actor actor, String username) {
+        User user = User.findActiveByUsername(username.toLowerCase(Locale.ROOT))
+                .orElseThrow(() -> ApiException.notFound("No such user"));
+        mayActOn(actor, user.id, user.role());
+        return user;
     }
 
     /** Admins make an account a moderator, or a moderator a user again; its sessions end (tokens carry roles). */

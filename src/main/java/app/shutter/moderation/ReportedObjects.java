@@ -75,7 +75,7 @@ class ReportedObjects {
 
     /** An active account that does not block the reporter (one may report an account one blocks). */
     private Reported account(long reporter, long id) {
-        User user = User.findActiveById(id).orElseThrow(() -> ApiException.notFound("No such user"));
+        User user = User.findVisibleById(id).orElseThrow(() -> ApiException.notFound("No such user"));
         if (user.id != reporter && relationships.between(reporter, user.id).blockedBy()) {
             throw ApiException.notFound("No such user");
         }

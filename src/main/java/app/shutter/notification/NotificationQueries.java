@@ -22,7 +22,7 @@ public class NotificationQueries {
 
     private static final String FROM = """
              from notifications n join users a on a.id = n.actor_id left join comments c on c.id = n.comment_id
-            where n.recipient_id = :viewer and a.deactivated_at is null and %s
+            where n.recipient_id = :viewer and a.hidden_at is null and %s
               and (n.post_id is null or exists (select 1 from posts p join users u on u.id = p.author_id
                                                 where p.id = n.post_id and %s))"""
             .formatted(Relationships.notBlockedSql("a"), Relationships.contentVisibleSql(":viewer"));

@@ -25,7 +25,7 @@ public class Notifier {
     private static final String INSERT = """
             with recipients as (
                 select r.id from users r
-                where r.id in (:recipients) and r.id <> :actor and r.deactivated_at is null
+                where r.id in (:recipients) and r.id <> :actor and r.hidden_at is null
                   and %s
                   and (:post = 0 or exists (select 1 from posts p join users u on u.id = p.author_id
                                             where p.id = :post and %s))

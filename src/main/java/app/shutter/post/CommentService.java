@@ -28,11 +28,11 @@ public class CommentService {
     private static final String FROM_VISIBLE = " " + """
             from comments c join users a on a.id = c.author_id join posts p on p.id = c.post_id
             join users u on u.id = p.author_id
-            where c.id = :comment and a.deactivated_at is null and %s and %s"""
+            where c.id = :comment and a.hidden_at is null and %s and %s"""
             .formatted(Relationships.notBlockedSql("a"), PostQueries.VISIBLE_SQL);
 
     private static final String LIST = "select " + CommentView.COLUMNS
-            + " from comments c join users u on u.id = c.author_id where %s and u.deactivated_at is null and "
+            + " from comments c join users u on u.id = c.author_id where %s and u.hidden_at is null and "
             + Relationships.NOT_BLOCKED_SQL + " %%s order by c.created_at, c.id";
 
     @Inject

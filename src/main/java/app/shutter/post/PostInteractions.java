@@ -67,7 +67,7 @@ public class PostInteractions {
         List<Tuple> rows = Rows.list(Keyset.query(em, """
                         select %s, l.created_at as key_at, l.user_id as key_id
                         from post_likes l join users u on u.id = l.user_id
-                        where l.post_id = :post and u.deactivated_at is null and %s %%s
+                        where l.post_id = :post and u.hidden_at is null and %s %%s
                         order by l.created_at desc, l.user_id desc""".formatted(GraphItems.UserItem.COLUMNS,
                         Relationships.NOT_BLOCKED_SQL), "(l.created_at, l.user_id)", page)
                 .setParameter("post", postId).setParameter("viewer", viewer));

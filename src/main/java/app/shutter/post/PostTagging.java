@@ -26,7 +26,7 @@ public class PostTagging {
         List<Long> mentioned = ids(em.createNativeQuery("""
                         insert into post_mentions (post_id, user_id)
                         select :post, u.id from users u
-                        where u.username = any (string_to_array(:names, ' ')) and u.deactivated_at is null
+                        where u.username = any (string_to_array(:names, ' ')) and u.hidden_at is null
                         on conflict do nothing returning user_id""")
                 .setParameter("post", postId).setParameter("names", joined(caption.usernames())).getResultList());
         refreshTags(postId, caption.tags());
@@ -50,7 +50,7 @@ public class PostTagging {
         return ids(em.createNativeQuery("""
                         insert into comment_mentions (comment_id, user_id)
                         select :comment, u.id from users u
-                        where u.username = any (string_to_array(:names, ' ')) and u.deactivated_at is null
+                        where u.username = any (string_to_array(:names, ' ')) and u.hidden_at is null
                         on conflict do nothing returning user_id""")
                 .setParameter("comment", commentId).setParameter("names", joined(comment.usernames()))
                 .getResultList());

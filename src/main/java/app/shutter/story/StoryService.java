@@ -97,7 +97,7 @@ public class StoryService {
         List<Tuple> rows = Rows.list(Keyset.query(em, """
                         select %s, v.viewed_at, v.viewed_at as key_at, v.viewer_id as key_id
                         from story_views v join users u on u.id = v.viewer_id
-                        where v.story_id = :story and u.deactivated_at is null and %s %%s
+                        where v.story_id = :story and u.hidden_at is null and %s %%s
                         order by v.viewed_at desc, v.viewer_id desc""".formatted(GraphItems.UserItem.COLUMNS,
                         Relationships.NOT_BLOCKED_SQL), "(v.viewed_at, v.viewer_id)", page)
                 .setParameter("story", id).setParameter("viewer", viewer));

@@ -43,7 +43,7 @@ public class StoryTray {
                 group by s.author_id)
             select u.id, u.username, u.name, u.avatar_url, u.is_private, a.grp, a.latest
             from authors a join users u on u.id = a.author_id
-            where u.deactivated_at is null and (u.id = :viewer or %s) %s
+            where u.hidden_at is null and (u.id = :viewer or %s) %s
             order by a.grp desc, a.latest desc, a.author_id desc limit :limit""";
 
     public record Entry(UserSummary user, List<StoryView> stories, boolean hasUnseen) {

@@ -40,6 +40,14 @@ public class User extends BaseEntity {
     /** Set once the owner proved the address is theirs; until then it reserves nothing and logs nobody in. */
     @Column(name = "email_verified_at")
     public Instant emailVerifiedAt;
+    /** Since when others do not see the account: while it is deactivated or suspended (every read checks it). */
+    @Column(name = "hidden_at")
+    public Instant hiddenAt;
+    /** Set while the account is suspended: until {@link #suspendedUntil}, or indefinitely when that is null. */
+    @Column(name = "suspended_at")
+    public Instant suspendedAt;
+    @Column(name = "suspended_until")
+    public Instant suspendedUntil;
     /** user, moderator or admin ({@link Role}); changed only by {@link UserService#changeRole}. */
     public String role = "user";
 
@@ -53,6 +61,15 @@ public class User extends BaseEntity {
 
     public static Optional<User> findActiveByUsername(String username) {
         return find("username = ?1 and deactivatedAt is null", username).firstResultOptional();
+    }
+
+    /** An account others may see: neither deactivated nor suspended. */
+    public static Optional<User> findVisibleByUsername(String username) {
+        return find("username = ?1 and hiddenAt is null", username).firstResultOptional();
+    }
+
+    public static Optional<User> findVisibleById(long id) {
+        return find("id = ?1 and hiddenAt is null", id).firstResultOptional();
     }
 
     public static Optional<User> findActiveById(long id) {

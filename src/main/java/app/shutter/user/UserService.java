@@ -12,6 +12,8 @@ import jakarta.transaction.Transactional;
 import org.hibernate.exception.ConstraintViolationException;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -149,6 +151,39 @@ public class UserService {
     }
 
     /**
+     * Suspends the account until then (null: indefinitely): it is hidden from everyone at once, nothing is
+     * deleted. The caller ends its sessions.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void suspend(long userId, Instant until) {
+        em.createNativeQuery("""
+                        update users set suspended_at = now(), suspended_until = :until,
+                                         hidden_at = coalesce(hidden_at, now()), updated_at = now()
+                        where id = :id""")
+                .setParameter("until", until == null ? null : OffsetDateTime.ofInstant(until, ZoneOffset.UTC))
+                .setParameter("id", userId).executeUpdate();
+    }
+
+    /** Ends a suspension: the account and everything of it are shown again (unless it is deactivated). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void unsuspend(long userId) {
+        em.createNativeQuery("""
+                        update users set suspended_at = null, suspended_until = null, hidden_at = deactivated_at,
+                                         updated_at = now()
+                        where id = :id""").setParameter("id", userId).executeUpdate();
+    }
+
+    /** Ends the suspensions whose time is up; the ids of those accounts. */
+    @Transactional
+    public List<Long> endSuspensionsDue() {
+        List<?> ended = em.createNativeQuery("""
+                        update users set suspended_at = null, suspended_until = null, hidden_at = deactivated_at,
+                                         updated_at = now()
+                        where suspended_until <= now() returning id""").getResultList();
+        return ended.stream().map(id -> ((Number) id).longValue()).toList();
+    }
+
+    /**
      * The row stays (the username remains reserved); the account vanishes from every view. The caller (auth)
      * has checked the password and ends the sessions.
      */
@@ -156,6 +191,7 @@ public class UserService {
     public void deactivate(long userId) {
         User user = me(userId);
         user.deactivatedAt = Instant.now();
+        user.hiddenAt = user.hiddenAt == null ? user.deactivatedAt : user.hiddenAt;
         user.updatedAt = user.deactivatedAt;
         accountEvents.fire(new AccountEvents.Deactivated(userId));
     }
