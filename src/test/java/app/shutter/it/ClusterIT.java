@@ -140,6 +140,30 @@ class ClusterIT extends TwoInstances {
     }
 
     @Test
+    void a_suspension_made_through_one_instance_holds_on_the_other_within_a_second() throws Exception {
+        TestUser moderator = TestUsers.create();
+        try (Connection connection = database.open(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("update users set role = 'moderator' where id = " + moderator.id());
+        }
+        TestUser mod = TestUsers.login(moderator);
+        TestUser target = TestUsers.create();
+        TestUser viewer = TestUsers.create();
+        target.request().port(b.port()).get("/users/me").then().statusCode(200); // B knows the token now
+        viewer.request().port(b.port()).get("/users/" + target.username()).then().statusCode(200);
+
+        mod.request().post("/admin/users/" + target.username() + "/suspend").then().statusCode(204);
+        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
+                target.request().port(b.port()).get("/users/me").then().statusCode(401));
+        viewer.request().port(b.port()).get("/users/" + target.username()).then().statusCode(404);
+        TestUsers.anonymous().port(b.port()).header("X-Forwarded-For", target.address())
+                .body(Map.of("login", target.username(), "password", target.password())).post("/auth/login")
+                .then().statusCode(403);
+
+        mod.request().post("/admin/users/" + target.username() + "/unsuspend").then().statusCode(204);
+        viewer.request().port(b.port()).get("/users/" + target.username()).then().statusCode(200);
+    }
+
+    @Test
     void the_story_cleanup_running_on_both_instances_deletes_each_expired_story_once() throws Exception {
         TestUser ana = TestUsers.create();
         List<Long> stories = new ArrayList<>();
