@@ -82,6 +82,18 @@ public class AdminResource {
     }
 
     @POST
+    @Path("/reports/{caseId}/remove")
+    @Operation(summary = "Close a case by removing the reported post, comment or story (its author is told why;"
+            + " its files are deleted after the grace period)")
+    @APIResponse(responseCode = "200", description = "The closed case")
+    @APIResponse(responseCode = "400", description = "An account or a message: warn or suspend instead")
+    @APIResponse(responseCode = "403", description = "Your own content, or (for moderators) an admin's")
+    @APIResponse(responseCode = "409", description = "The case is decided already")
+    public CaseView remove(@PathParam("caseId") long caseId, @Valid ModerationRequests.Action action) {
+        return moderation.remove(actor(), caseId, action == null ? null : action.reason());
+    }
+
+    @POST
     @Path("/reports/{caseId}/suspend")
     @Operation(summary = "Close a case by suspending the account (for `hours`, or indefinitely without them)")
     @APIResponse(responseCode = "200", description = "The closed case; the account's sessions have ended")

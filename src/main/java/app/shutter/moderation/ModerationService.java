@@ -4,6 +4,11 @@ import app.shutter.auth.SessionService;
 import app.shutter.common.Text;
 import app.shutter.common.error.ApiException;
 import app.shutter.common.persistence.Rows;
+import app.shutter.notification.NotificationType;
+import app.shutter.notification.Notifier;
+import app.shutter.post.CommentService;
+import app.shutter.post.PostService;
+import app.shutter.story.StoryService;
 import app.shutter.user.Role;
 import app.shutter.user.User;
 import app.shutter.user.UserService;
@@ -15,6 +20,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -40,11 +46,47 @@ public class ModerationService {
     @Inject
     SessionService sessions;
 
+    @Inject
+    Notifier notifier;
+
+    @Inject
+    PostService posts;
+
+    @Inject
+    CommentService comments;
+
+    @Inject
+    StoryService stories;
+
     /** Closes an open case with an outcome that changes nothing else (dismissed, warned). */
     @Transactional
     public CaseView close(Actor actor, long caseId, String outcome, String reason) {
         OpenCase open = openCase(actor, caseId);
         decide(actor, open, outcome, outcome.equals("dismissed") ? "dismiss" : "warn", reason);
+        if (outcome.equals("warned")) {
+            notifier.notice(NotificationType.WARNING, new Notifier.Notice(open.kind(), outcome, reason, null),
+                    List.of(new Notifier.Addressee(open.owner(), open.targetId(), null)));
+        }
+        return queue.detail(caseId).summary();
+    }
+
+    /**
+     * Closes an open case by removing the reported post, comment or story: gone for everyone at once, its files
+     * kept for the grace period (the case still shows them), its author told why.
+     */
+    @Transactional
+    public CaseView remove(Actor actor, long caseId, String reason) {
+        OpenCase open = openCase(actor, caseId);
+        switch (open.kind()) {
+            case "post" -> posts.remove(open.targetId());
+            case "comment" -> comments.remove(open.targetId());
+            case "story" -> stories.remove(open.targetId());
+            default -> throw ApiException.badRequest("Only posts, comments and stories can be removed; a "
+                    + open.kind() + " calls for a warning or a suspension");
+        }
+        decide(actor, open, "removed", "remove", reason);
+        notifier.notice(NotificationType.CONTENT_REMOVED, new Notifier.Notice(open.kind(), "removed", reason, null),
+                List.of(new Notifier.Addressee(open.owner(), open.targetId(), null)));
         return queue.detail(caseId).summary();
     }
 
@@ -52,7 +94,7 @@ public class ModerationService {
     @Transactional
     public CaseView suspendFromCase(Actor actor, long caseId, ModerationRequests.Suspension suspension) {
         OpenCase open = openCase(actor, caseId);
-        suspendAccount(open.owner(), suspension);
+        suspendAccount(open.owner(), open.kind(), open.targetId(), suspension);
         decide(actor, open, "suspended", "suspend", suspension.reason());
         return queue.detail(caseId).summary();
     }
@@ -61,7 +103,7 @@ public class ModerationService {
     @Transactional
     public void suspend(Actor actor, String username, ModerationRequests.Suspension suspension) {
         User user = account(actor, username);
-        suspendAccount(user.id, suspension);
+        suspendAccount(user.id, "account", user.id, suspension);
         log(actor, "suspend", "account", user.id, user.id, null, suspension.reason());
     }
 
@@ -76,11 +118,14 @@ public class ModerationService {
         log(actor, "unsuspend", "account", user.id, user.id, null, reason);
     }
 
-    private void suspendAccount(long userId, ModerationRequests.Suspension suspension) {
-        users.suspend(userId, suspension.hours() == null ? null
-                : Instant.now().plus(Duration.ofHours(suspension.hours())));
+    /** Suspends the account, ends its sessions, and leaves it a notice saying why and until when. */
+    private void suspendAccount(long userId, String kind, long targetId, ModerationRequests.Suspension suspension) {
+        Instant until = suspension.hours() == null ? null : Instant.now().plus(Duration.ofHours(suspension.hours()));
+        users.suspend(userId, until);
         // through the revocation path: its tokens are refused on every instance at once
         sessions.endAllOf(userId, null);
+        notifier.notice(NotificationType.SUSPENSION, new Notifier.Notice(kind, "suspended", suspension.reason(), until),
+                List.of(new Notifier.Addressee(userId, targetId, null)));
     }
 
     /** The open case, locked (decisions on one case happen one after the other), if the actor may decide it. */
@@ -112,6 +157,12 @@ public class ModerationService {
         em.createNativeQuery("update moderation_case_reasons set status = 'closed' where case_id = :id")
                 .setParameter("id", open.id()).executeUpdate();
         log(actor, action, open.kind(), open.targetId(), open.owner(), open.id(), reason);
+        // every reporter learns the decision on their report (not the moderator's words to the account)
+        List<Tuple> reports = Rows.list(em.createNativeQuery("select id, reporter_id from reports where case_id = :id",
+                Tuple.class).setParameter("id", open.id()));
+        notifier.notice(NotificationType.REPORT_OUTCOME, new Notifier.Notice(open.kind(), outcome, null, null),
+                reports.stream().map(r -> new Notifier.Addressee(Rows.id(r, "reporter_id"), open.targetId(),
+                        Rows.id(r, "id"))).toList());
     }
 
     /** An account (not deactivated) the actor may act on. */

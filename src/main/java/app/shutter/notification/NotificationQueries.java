@@ -14,14 +14,15 @@ import jakarta.persistence.Tuple;
 import java.util.List;
 
 /**
- * Reads a recipient's notifications, leaving out what they should no longer see: actors deactivated or
- * blocked either way, and posts that became invisible to them.
+ * Reads a recipient's notifications, leaving out what they should no longer see: actors hidden (deactivated,
+ * suspended) or blocked either way, and posts that became invisible to them. Notices from Shutter have no
+ * actor (the left join finds none, and both conditions on it hold).
  */
 @ApplicationScoped
 public class NotificationQueries {
 
     private static final String FROM = """
-             from notifications n join users a on a.id = n.actor_id left join comments c on c.id = n.comment_id
+             from notifications n left join users a on a.id = n.actor_id left join comments c on c.id = n.comment_id
             where n.recipient_id = :viewer and a.hidden_at is null and %s
               and (n.post_id is null or exists (select 1 from posts p join users u on u.id = p.author_id
                                                 where p.id = n.post_id and %s))"""

@@ -6,7 +6,9 @@ import java.util.Locale;
 
 /** The kinds of notification; the lowercase name is the JSON value and the SSE event name. */
 public enum NotificationType {
-    LIKE, COMMENT, REPLY, MENTION, FOLLOW, FOLLOW_REQUEST, FOLLOW_ACCEPTED, MESSAGE;
+    LIKE, COMMENT, REPLY, MENTION, FOLLOW, FOLLOW_REQUEST, FOLLOW_ACCEPTED, MESSAGE,
+    /** Notices from Shutter itself (no actor): a decision on one's report, a warning, a suspension, a removal. */
+    REPORT_OUTCOME, WARNING, SUSPENSION, CONTENT_REMOVED;
 
     @JsonValue
     public String value() {

@@ -6,8 +6,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Stores notifications inside the transaction of the action behind them and announces each recipient
@@ -65,7 +70,60 @@ public class Notifier {
         return notified;
     }
 
-    /** Takes back what an undone action announced (unlike, unfollow, a declined request). */
+    /** What a notice from Shutter says: the kind of object it is about, the decision, why, until when. */
+    public record Notice(String targetKind, String outcome, String reason, Instant endsAt) {
+    }
+
+    /** Who gets a notice, about which object, and (for a reporter) their report. */
+    public record Addressee(long recipient, Long targetId, Long reportId) {
+    }
+
+    /**
+     * Stores one notice from Shutter (no actor) for each addressee, in one statement, and announces them.
+     * Hidden (suspended) recipients get theirs too and read them when they return; deactivated ones do not.
+     */
+    public void notice(NotificationType type, Notice notice, List<Addressee> to) {
+        if (to.isEmpty()) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<Number> created = em.createNativeQuery("""
+                        with input as (
+                            select * from unnest(cast(string_to_array(:recipients, ',') as bigint[]),
+                                                 cast(string_to_array(:targets, ',', 'NULL') as bigint[]),
+                                                 cast(string_to_array(:reports, ',', 'NULL') as bigint[]))
+                                          as t (recipient_id, target_id, report_id)),
+                        recipients as (
+                            select i.* from input i join users r on r.id = i.recipient_id
+                            where r.deactivated_at is null order by i.recipient_id),
+                        numbered as (
+                            insert into notification_counters (user_id, seq) select recipient_id, 1 from recipients
+                            on conflict (user_id) do update set seq = notification_counters.seq + 1
+                            returning user_id, seq)
+                        insert into notifications (recipient_id, seq, type, actor_id, target_kind, target_id,
+                                                   report_id, outcome, reason, ends_at)
+                        select n.user_id, n.seq, :type, null, cast(:kind as varchar), r.target_id, r.report_id,
+                               cast(:outcome as varchar),
+                               cast(:reason as varchar), cast(:endsAt as timestamptz)
+                        from numbered n join recipients r on r.recipient_id = n.user_id
+                        returning recipient_id""")
+                .setParameter("recipients", join(to, Addressee::recipient))
+                .setParameter("targets", join(to, Addressee::targetId))
+                .setParameter("reports", join(to, Addressee::reportId))
+                .setParameter("type", type.value()).setParameter("kind", notice.targetKind())
+                .setParameter("outcome", notice.outcome()).setParameter("reason", notice.reason())
+                .setParameter("endsAt", notice.endsAt() == null ? null
+                        : OffsetDateTime.ofInstant(notice.endsAt(), ZoneOffset.UTC))
+                .getResultList();
+        created.forEach(recipient -> events.publish(ClusterEvents.Channel.NOTIFICATIONS, recipient.toString()));
+    }
+
+    /** One text parameter for an array column: values joined by commas, an absent one as the SQL NULL. */
+    private static String join(List<Addressee> to, Function<Addressee, Object> value) {
+        return to.stream().map(value).map(v -> v == null ? "NULL" : v.toString())
+                .collect(Collectors.joining(","));
+    }
+
     /** The notification of this type from this actor to this recipient (a follow request, a chat message). */
     public void withdraw(NotificationType type, long actor, long recipient) {
         em.createNativeQuery("delete from notifications where type = :type and actor_id = :actor"

@@ -105,6 +105,19 @@ public class CommentService {
         return list(LIST.formatted("c.parent_id = :parent"), commentId, viewer, page);
     }
 
+    /** A moderator's removal: the comment goes with its replies, as its post's author's delete takes it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean remove(long commentId) {
+        List<Tuple> found = Rows.list(em.createNativeQuery("select p.author_id from comments c"
+                + " join posts p on p.id = c.post_id where c.id = :comment", Tuple.class)
+                .setParameter("comment", commentId));
+        if (found.isEmpty()) {
+            return false;
+        }
+        delete(Rows.id(found.get(0), "author_id"), commentId);
+        return true;
+    }
+
     /** By the comment's author or the post's author; its replies go with it. */
     @Transactional
     public void delete(long viewer, long commentId) {

@@ -5,6 +5,7 @@ import app.shutter.common.error.ApiException;
 import app.shutter.common.persistence.Rows;
 import app.shutter.media.MediaFiles;
 import app.shutter.media.MediaPurpose;
+import app.shutter.media.MediaDeletions;
 import app.shutter.media.MediaUploads;
 import app.shutter.media.StoredMedia;
 import app.shutter.user.AccountEvents;
@@ -28,6 +29,9 @@ public class PostService {
 
     @Inject
     MediaUploads media;
+
+    @Inject
+    MediaDeletions deletions;
 
     @Inject
     PostQueries queries;
@@ -74,7 +78,26 @@ public class PostService {
     @Transactional
     public void delete(long viewer, long postId) {
         Post post = ownPost(viewer, postId);
-        List<String> files = filesOf("p.id = :id", postId);
+        media.deleteAfterCommit(deleteRow(post));
+    }
+
+    /**
+     * A moderator's removal: the post goes at once, as its author's delete would take it, but its files stay
+     * for the grace period (the moderation case shows them). False if it was gone already.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean remove(long postId) {
+        Post post = Post.findById(postId);
+        if (post == null) {
+            return false;
+        }
+        deletions.deleteAfterGrace(deleteRow(post));
+        return true;
+    }
+
+    /** Deletes the post's row (likes, saves, comments go with it); the names of its files. */
+    private List<String> deleteRow(Post post) {
+        List<String> files = filesOf("p.id = :id", post.id);
         // of concurrent deletes of one post exactly one removes the row; the others wait for its lock, find
         // nothing, and answer 404 without touching the counter
         if (em.createNativeQuery("delete from posts where id = :id").setParameter("id", post.id).executeUpdate() == 0) {
@@ -82,7 +105,7 @@ public class PostService {
         }
         em.createNativeQuery("update users set posts_count = posts_count - 1 where id = :id")
                 .setParameter("id", post.authorId).executeUpdate();
-        media.deleteAfterCommit(files);
+        return files;
     }
 
     /** A deleted account's posts and their files go; so do its likes and saves (counters follow). */

@@ -9,6 +9,7 @@ import app.shutter.graph.GraphItems;
 import app.shutter.graph.GraphService;
 import app.shutter.graph.Relationships;
 import app.shutter.media.MediaPurpose;
+import app.shutter.media.MediaDeletions;
 import app.shutter.media.MediaUploads;
 import app.shutter.media.StoredMedia;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +37,9 @@ public class StoryService {
 
     @Inject
     MediaUploads media;
+
+    @Inject
+    MediaDeletions deletions;
 
     @Inject
     StoryConfig config;
@@ -116,6 +120,18 @@ public class StoryService {
             throw notFound();
         }
         media.deleteAfterCommit(story.media.files());
+    }
+
+    /** A moderator's removal: the story goes at once; its file stays for the grace period. False if gone. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean remove(long id) {
+        Story story = Story.findById(id);
+        if (story == null
+                || em.createNativeQuery("delete from stories where id = :id").setParameter("id", id).executeUpdate() == 0) {
+            return false;
+        }
+        deletions.deleteAfterGrace(story.media.files());
+        return true;
     }
 
     public record Viewer(GraphItems.UserItem user, Instant viewedAt) {

@@ -56,7 +56,7 @@ class ModerationQueueWorkTest extends ApiTest {
 
     @Test
     void a_queue_page_reads_a_bounded_number_of_buffers_at_100_000_and_200_000_cases() {
-        execute("truncate moderation_log, moderation_case_reasons, reports, moderation_cases");
+        execute("truncate moderation_log, moderation_case_reasons, reports, moderation_cases cascade");
         execute("create extension if not exists pg_stat_statements");
         TestUser moderator = TestRoles.moderator();
         long firstOwner = TestUsers.create().id();

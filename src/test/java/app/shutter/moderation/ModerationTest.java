@@ -28,7 +28,7 @@ class ModerationTest extends ApiTest {
     @BeforeEach
     void noReportsYet() {
         // each test counts and lists reports, cases and log entries from nothing
-        execute("truncate moderation_log, moderation_case_reasons, reports, moderation_cases");
+        execute("truncate moderation_log, moderation_case_reasons, reports, moderation_cases cascade");
     }
 
     private static long reportPost(TestUser reporter, long post, String reason) {
@@ -153,6 +153,36 @@ class ModerationTest extends ApiTest {
         assertThatThrownBy(() -> execute("update moderation_log set reason = 'edited'"))
                 .hasMessageContaining("append-only");
         assertThatThrownBy(() -> execute("delete from moderation_log")).hasMessageContaining("append-only");
+    }
+
+    @Test
+    void reporters_and_the_warned_account_get_notices_from_shutter_that_name_no_reporter() {
+        TestUser moderator = TestRoles.moderator();
+        TestUser author = TestUsers.create();
+        long post = TestPosts.publishId(author);
+        TestUser first = TestUsers.create();
+        TestUser second = TestUsers.create();
+        long firstReport = first.request().body(Map.of("kind", "post", "targetId", post, "reason", "spam"))
+                .post("/reports").then().statusCode(201).extract().jsonPath().getLong("id");
+        second.request().body(Map.of("kind", "post", "targetId", post, "reason", "hate")).post("/reports").then()
+                .statusCode(201);
+        moderator.request().body(Map.of("reason", "Please keep it civil")).post("/admin/reports/" + caseOf(post)
+                + "/warn").then().statusCode(200);
+
+        first.request().get("/notifications").then().statusCode(200)
+                .body("items[0].type", equalTo("report_outcome")).body("items[0].actor", nullValue())
+                .body("items[0].notice.reportId", equalTo((int) firstReport))
+                .body("items[0].notice.outcome", equalTo("warned"))
+                .body("items[0].notice.targetKind", equalTo("post"))
+                .body("items[0].notice.reason", nullValue());
+        second.request().get("/notifications").then().body("items[0].type", equalTo("report_outcome"));
+        String toAuthor = author.request().get("/notifications").then().statusCode(200)
+                .body("items[0].type", equalTo("warning")).body("items[0].actor", nullValue())
+                .body("items[0].notice.reason", equalTo("Please keep it civil"))
+                .body("items[0].notice.targetId", equalTo((int) post))
+                .body("items[0].notice.reportId", nullValue()).extract().asString();
+        assertThat(toAuthor).doesNotContain(first.username()).doesNotContain(second.username());
+        author.request().get("/notifications/unread-count").then().statusCode(200);
     }
 
     @Test

@@ -24,7 +24,7 @@ class ReportTest extends ApiTest {
     @BeforeEach
     void noReportsYet() {
         // each test counts and lists reports, cases and log entries from nothing
-        execute("truncate moderation_log, moderation_case_reasons, reports, moderation_cases");
+        execute("truncate moderation_log, moderation_case_reasons, reports, moderation_cases cascade");
     }
 
     private static Map<String, Object> report(String kind, long id, String reason) {

@@ -17,6 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 /** A suspension ends the sessions, refuses logins and hides the account everywhere; lifting it restores all. */
 @QuarkusTest
@@ -96,6 +98,10 @@ class SuspensionTest extends ApiTest {
         expiry.endDue();
         assertThat(login(target)).isEqualTo(200);
         TestUsers.create().request().get("/users/" + target.username()).then().statusCode(200);
+        TestUsers.login(target).request().get("/notifications").then().statusCode(200)
+                .body("items[0].type", equalTo("suspension")).body("items[0].actor", nullValue())
+                .body("items[0].notice.outcome", equalTo("suspended"))
+                .body("items[0].notice.endsAt", startsWith("20"));
     }
 
     @Test
