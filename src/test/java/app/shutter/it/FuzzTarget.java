@@ -58,10 +58,16 @@ final class FuzzTarget implements AutoCloseable {
         long post = TestPosts.publishId(bob);
         long comment = TestPosts.comment(bob, post, "hello", null);
         long story = TestStories.postId(bob);
-        Map<String, String> valid = Map.of("/posts/{id}", "/posts/" + post, "/comments/{id}", "/comments/" + comment,
-                "/stories/{id}", "/stories/" + story, "/notifications/{id}", "/notifications/1",
-                "{postId}", String.valueOf(post), "{userId}", String.valueOf(bob.id()),
-                "{username}", bob.username(), "{requesterUsername}", bob.username(), "{tag}", "fuzz");
+        // a report of bob's post, so that the report and moderation paths name real objects (ana has no role:
+        // /admin answers 403 to every body)
+        long report = ana.request().body(Map.of("kind", "post", "targetId", post, "reason", "spam")).post("/reports")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        Map<String, String> valid = Map.ofEntries(Map.entry("/posts/{id}", "/posts/" + post),
+                Map.entry("/comments/{id}", "/comments/" + comment), Map.entry("/stories/{id}", "/stories/" + story),
+                Map.entry("/notifications/{id}", "/notifications/1"), Map.entry("/reports/{id}", "/reports/" + report),
+                Map.entry("{caseId}", "1"), Map.entry("{postId}", String.valueOf(post)),
+                Map.entry("{userId}", String.valueOf(bob.id())), Map.entry("{username}", bob.username()),
+                Map.entry("{requesterUsername}", bob.username()), Map.entry("{tag}", "fuzz"));
         return new FuzzTarget(database, server, ana, valid, snapshotQuery(database));
     }
 
