@@ -1,5 +1,6 @@
 package app.shutter.moderation;
 
+import app.shutter.chat.ChatService;
 import app.shutter.support.ApiTest;
 import app.shutter.support.TestPosts;
 import app.shutter.support.TestRoles;
@@ -27,6 +28,9 @@ class SuspensionTest extends ApiTest {
     @Inject
     SuspensionExpiry expiry;
 
+    @Inject
+    ChatService chat;
+
     private static int login(TestUser user) {
         return anonymous().header("X-Forwarded-For", user.address())
                 .body(Map.of("login", user.username(), "password", user.password())).post("/auth/login")
@@ -48,7 +52,11 @@ class SuspensionTest extends ApiTest {
                 "followers=" + viewer.request().get("/users/" + viewer.username() + "/followers").then().extract()
                         .jsonPath().getList("items.username").contains(target.username()),
                 "search=" + viewer.request().get("/users?q=" + target.username()).then().extract()
-                        .jsonPath().getList("items.username").contains(target.username()));
+                        .jsonPath().getList("items.username").contains(target.username()),
+                "chats=" + viewer.request().get("/chats").then().extract().jsonPath().getList("items.user.username")
+                        .contains(target.username()),
+                "messages=" + viewer.request().get("/chats/" + target.id() + "/messages").then().extract()
+                        .statusCode());
     }
 
     @Test
@@ -62,7 +70,9 @@ class SuspensionTest extends ApiTest {
         long otherPost = TestPosts.publishId(viewer);
         TestPosts.comment(target, otherPost, "first!", null);
         target.request().post("/posts/" + otherPost + "/like").then().statusCode(200);
-        String visible = "profile=200,post=200,story=200,feed=true,comments=true,likers=true,followers=true,search=true";
+        chat.send(target.id(), viewer.id(), "hi there", null, "test");
+        String visible = "profile=200,post=200,story=200,feed=true,comments=true,likers=true,followers=true,search=true"
+                + ",chats=true,messages=200";
         assertThat(seen(viewer, target, post, otherPost, story)).isEqualTo(visible);
 
         moderator.request().body(Map.of("reason", "spam wave")).post("/admin/users/" + target.username() + "/suspend")
@@ -73,7 +83,8 @@ class SuspensionTest extends ApiTest {
                 .body(Map.of("login", target.username(), "password", target.password())).post("/auth/login").then()
                 .contentType("application/problem+json").body("detail", containsString("suspended indefinitely"));
         assertThat(seen(viewer, target, post, otherPost, story)).isEqualTo(
-                "profile=404,post=404,story=404,feed=false,comments=false,likers=false,followers=false,search=false");
+                "profile=404,post=404,story=404,feed=false,comments=false,likers=false,followers=false,search=false"
+                        + ",chats=false,messages=404");
         assertThat(queryValue("select count(*) from posts where author_id = ?", target.id())).isEqualTo(1L);
 
         moderator.request().post("/admin/users/" + target.username() + "/unsuspend").then().statusCode(204);
