@@ -1,12 +1,10 @@
 package app.shutter.mail;
 
+import app.shutter.common.persistence.AfterCommit;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import java.security.SecureRandom;
@@ -26,7 +24,7 @@ public class MailOutbox {
     EntityManager em;
 
     @Inject
-    TransactionSynchronizationRegistry transactions;
+    AfterCommit afterCommit;
 
     @Inject
     MailSender sender;
@@ -60,20 +58,9 @@ public class MailOutbox {
                 .setParameter("html", mail == null ? null : mail.html())
                 .setParameter("messageId", messageId())
                 .executeUpdate();
-        // this instance sends at once after the commit instead of at its next poll
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    metrics.counter("shutter.mail.queued", "kind", kind).increment();
-                    sender.wake();
-                }
-            }
-        });
+        afterCommit.run(() -> metrics.counter("shutter.mail.queued", "kind", kind).increment());
+        // this instance sends at once after the commit instead of at its next poll (one wake sends them all)
+        afterCommit.once(MailOutbox.class, sender::wake);
     }
 
     /** Unique and fixed when the row is written, so a mail sent twice after a crash carries the same one. */

@@ -1,14 +1,12 @@
 package app.shutter.media;
 
 import app.shutter.common.error.ApiException;
+import app.shutter.common.persistence.AfterCommit;
 import app.shutter.common.persistence.Rows;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.Tuple;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -44,7 +42,7 @@ public class MediaUploads {
     MediaStorage storage;
 
     @Inject
-    TransactionSynchronizationRegistry transactions;
+    AfterCommit afterCommit;
 
     /** Processes every part, all or nothing: when one is refused, the files of the others are removed. */
     public List<StoredMedia> store(List<FileUpload> uploads, MediaPurpose purpose, String partName) {
@@ -87,18 +85,7 @@ public class MediaUploads {
     /** Deletes the files once the current transaction commits; nothing happens if it rolls back. */
     public void deleteAfterCommit(Collection<String> names) {
         List<String> copy = List.copyOf(names);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    storage.delete(copy);
-                }
-            }
-        });
+        afterCommit.run(() -> storage.delete(copy));
     }
 
     public void delete(StoredMedia media) {

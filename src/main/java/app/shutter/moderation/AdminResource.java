@@ -1,15 +1,11 @@
 package app.shutter.moderation;
 
-import app.shutter.common.pagination.Keyset;
 import app.shutter.common.pagination.Page;
 import app.shutter.common.pagination.PageRequest;
-import app.shutter.common.persistence.Rows;
 import app.shutter.common.security.CurrentUser;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -39,9 +35,6 @@ public class AdminResource {
 
     @Inject
     SecurityIdentity identity;
-
-    @Inject
-    EntityManager em;
 
     @GET
     @Path("/reports")
@@ -145,15 +138,10 @@ public class AdminResource {
     @GET
     @Path("/log")
     @RolesAllowed("admin")
-    @Transactional
     @Operation(summary = "The moderation log, newest first (admins)")
     @APIResponse(responseCode = "200", description = "A page of log entries")
     public Page<LogEntry> log(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        PageRequest page = PageRequest.of(limit, cursor);
-        return Page.of(Rows.list(Keyset.query(em, "select " + LogEntry.COLUMNS
-                        + " from moderation_log l join users m on m.id = l.actor_id"
-                        + " join users a on a.id = l.target_account_id %s order by l.created_at desc, l.id desc",
-                        "(l.created_at, l.id)", page)), page, Keyset::position, LogEntry::of);
+        return queue.log(PageRequest.of(limit, cursor));
     }
 
     private static ModerationRequests.Suspension suspensionOrIndefinite(ModerationRequests.Suspension suspension) {

@@ -19,8 +19,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The moderators' queue: cases oldest first. Every filter is one ordered range of an index (by status and kind
- * on the cases, by status, reason and kind on their reasons), so a page reads what it returns, not the queue.
+ * The moderators' queue, cases oldest first, and the admins' log. Every filter of the queue is one ordered
+ * range of an index (by status and kind on the cases, by status, reason and kind on their reasons), so a page
+ * reads what it returns, not the queue.
  */
 @ApplicationScoped
 public class ModerationQueue {
@@ -74,6 +75,15 @@ public class ModerationQueue {
             query.setParameter("kind", filter.kind());
         }
         return Page.of(Rows.list(query), page, Keyset::position, CaseView::of);
+    }
+
+    /** The moderation log, newest first. */
+    @Transactional
+    public Page<LogEntry> log(PageRequest page) {
+        return Page.of(Rows.list(Keyset.query(em, "select " + LogEntry.COLUMNS
+                        + " from moderation_log l join users m on m.id = l.actor_id"
+                        + " join users a on a.id = l.target_account_id %s order by l.created_at desc, l.id desc",
+                        "(l.created_at, l.id)", page)), page, Keyset::position, LogEntry::of);
     }
 
     /** A case with its content and its first reports (the count says how many there are in all). */

@@ -198,15 +198,17 @@ public class UserService {
 
     /** One query for both fields; the unique indexes still decide races (see persistUnique). */
     private void ensureAvailable(String username, String email, Long exceptUserId) {
-        List<User> clashes = User.list("(username = ?1 or lower(email) = lower(?2)) and id <> ?3",
+        // each arm names what an index holds (the email one is partial: verified addresses of active accounts),
+        // so the lookup probes two indexes instead of reading every account
+        List<User> clashes = User.list("(username = ?1 or (lower(email) = lower(?2) and deactivatedAt is null"
+                        + " and emailVerifiedAt is not null)) and id <> ?3",
                 username == null ? "" : username, email == null ? "" : email,
                 exceptUserId == null ? -1L : exceptUserId);
         List<FieldError> errors = new ArrayList<>();
         if (username != null && clashes.stream().anyMatch(clash -> username.equals(clash.username))) {
             errors.add(new FieldError("username", "is already taken"));
         }
-        if (email != null && clashes.stream().anyMatch(clash -> email.equalsIgnoreCase(clash.email)
-                && clash.deactivatedAt == null && clash.emailVerifiedAt != null)) {
+        if (email != null && clashes.stream().anyMatch(clash -> email.equalsIgnoreCase(clash.email))) {
             errors.add(new FieldError("email", "is already registered"));
         }
         if (!errors.isEmpty()) {
