@@ -1,0 +1,76 @@
+// The API client: JSON in and out, problem+json errors as ApiError, and transparent refresh of the access token
+// (one refresh at a time; each refresh token works once, so concurrent 401s wait for the same refresh).
+
+const store = window.localStorage;
+let refreshing = null;
+
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem?.detail || `HTTP ${status}`);
+    this.status = status;
+    this.errors = problem?.errors || [];
+  }
+}
+
+export function signedIn() {
+  return store.getItem('refreshToken') !== null;
+}
+
+export function keep(auth) {
+  store.setItem('accessToken', auth.accessToken);
+  store.setItem('refreshToken', auth.refreshToken);
+  store.setItem('me', JSON.stringify(auth.user));
+}
+
+export function me() {
+  return JSON.parse(store.getItem('me') || 'null');
+}
+
+export function forget() {
+  ['accessToken', 'refreshToken', 'me'].forEach((key) => store.removeItem(key));
+}
+
+async function refresh() {
+  const token = store.getItem('refreshToken');
+  if (!token) {
+    return false;
+  }
+  const response = await fetch('/auth/refresh', {
+    method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify({refreshToken: token}),
+  });
+  if (!response.ok) {
+    forget();
+    return false;
+  }
+  keep(await response.json());
+  return true;
+}
+
+/** body: an object (sent as JSON), FormData (multipart) or nothing. */
+export async function api(method, path, body) {
+  const send = () => {
+    const headers = {};
+    const token = store.getItem('accessToken');
+    if (token) {
+      headers.Authorization = `Bearer ${token}`;
+    }
+    let payload = body;
+    if (body !== undefined && !(body instanceof FormData)) {
+      headers['Content-Type'] = 'application/json';
+      payload = JSON.stringify(body);
+    }
+    return fetch(path, {method, headers, body: payload});
+  };
+  let response = await send();
+  if (response.status === 401 && store.getItem('refreshToken')) {
+    refreshing = refreshing || refresh().finally(() => { refreshing = null; });
+    if (await refreshing) {
+      response = await send();
+    }
+  }
+  if (!response.ok) {
+    const problem = await response.json().catch(() => null);
+    throw new ApiError(response.status, problem);
+  }
+  return response.status === 204 ? null : response.json();
+}
