@@ -61,7 +61,7 @@ public class AdminResource {
     @APIResponse(responseCode = "403", description = "Your own content, or (for moderators) an admin's")
     @APIResponse(responseCode = "409", description = "The case is decided already")
     public CaseView dismiss(@PathParam("caseId") long caseId, @Valid ModerationRequests.Action action) {
-        return moderation.close(actor(), caseId, "dismissed", action == null ? null : action.reason());
+        return moderation.close(actor(), caseId, "dismissed", reasonOf(action));
     }
 
     @POST
@@ -71,7 +71,7 @@ public class AdminResource {
     @APIResponse(responseCode = "403", description = "Your own content, or (for moderators) an admin's")
     @APIResponse(responseCode = "409", description = "The case is decided already")
     public CaseView warn(@PathParam("caseId") long caseId, @Valid ModerationRequests.Action action) {
-        return moderation.close(actor(), caseId, "warned", action == null ? null : action.reason());
+        return moderation.close(actor(), caseId, "warned", reasonOf(action));
     }
 
     @POST
@@ -83,7 +83,7 @@ public class AdminResource {
     @APIResponse(responseCode = "403", description = "Your own content, or (for moderators) an admin's")
     @APIResponse(responseCode = "409", description = "The case is decided already")
     public CaseView remove(@PathParam("caseId") long caseId, @Valid ModerationRequests.Action action) {
-        return moderation.remove(actor(), caseId, action == null ? null : action.reason());
+        return moderation.remove(actor(), caseId, reasonOf(action));
     }
 
     @POST
@@ -113,7 +113,7 @@ public class AdminResource {
     @APIResponse(responseCode = "204", description = "Unsuspended")
     @APIResponse(responseCode = "409", description = "The account is not suspended")
     public void unsuspend(@PathParam("username") String username, @Valid ModerationRequests.Action action) {
-        moderation.unsuspend(actor(), username, action == null ? null : action.reason());
+        moderation.unsuspend(actor(), username, reasonOf(action));
     }
 
     @PUT
@@ -142,6 +142,11 @@ public class AdminResource {
     @APIResponse(responseCode = "200", description = "A page of log entries")
     public Page<LogEntry> log(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         return queue.log(PageRequest.of(limit, cursor));
+    }
+
+    /** The body is optional: no body, no reason. */
+    private static String reasonOf(ModerationRequests.Action action) {
+        return action == null ? null : action.reason();
     }
 
     private static ModerationRequests.Suspension suspensionOrIndefinite(ModerationRequests.Suspension suspension) {

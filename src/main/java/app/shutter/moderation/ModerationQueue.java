@@ -86,6 +86,15 @@ public class ModerationQueue {
                         "(l.created_at, l.id)", page)), page, Keyset::position, LogEntry::of);
     }
 
+    /** One case as the queue lists it (what a decision answers). */
+    @Transactional
+    public CaseView summary(long caseId) {
+        return Rows.list(em.createNativeQuery("select " + CaseView.COLUMNS
+                        + " from moderation_cases c join users a on a.id = c.target_owner_id where c.id = :id",
+                        Tuple.class).setParameter("id", caseId)).stream().findFirst().map(CaseView::of)
+                .orElseThrow(() -> ApiException.notFound("No such case"));
+    }
+
     /** A case with its content and its first reports (the count says how many there are in all). */
     @Transactional
     public CaseView.Detail detail(long caseId) {

@@ -67,7 +67,7 @@ public class ModerationService {
             notifier.notice(NotificationType.WARNING, new Notifier.Notice(open.kind(), outcome, reason, null),
                     List.of(new Notifier.Addressee(open.owner(), open.targetId(), null)));
         }
-        return queue.detail(caseId).summary();
+        return queue.summary(caseId);
     }
 
     /**
@@ -87,7 +87,7 @@ public class ModerationService {
         decide(actor, open, "removed", "remove", reason);
         notifier.notice(NotificationType.CONTENT_REMOVED, new Notifier.Notice(open.kind(), "removed", reason, null),
                 List.of(new Notifier.Addressee(open.owner(), open.targetId(), null)));
-        return queue.detail(caseId).summary();
+        return queue.summary(caseId);
     }
 
     /** Closes an open case by suspending the account the reported object belongs to. */
@@ -96,7 +96,7 @@ public class ModerationService {
         OpenCase open = openCase(actor, caseId);
         suspendAccount(open.owner(), open.kind(), open.targetId(), suspension);
         decide(actor, open, "suspended", "suspend", suspension.reason());
-        return queue.detail(caseId).summary();
+        return queue.summary(caseId);
     }
 
     /** Suspends an account directly (not from a report); again: the new end replaces the old. */
