@@ -1,61 +1,98 @@
-// The web client end to end in a real browser: Debian's chromium driven by playwright-core (nothing downloads a
-// browser). Usage: NODE_PATH=<dir with playwright-core> node web-client.cjs BASE_URL PHOTO [SCREENSHOT_DIR]
-const {chromium} = require('playwright-core');
+// The web client end to end in a real browser, against a running server (the packaged jar in .ci/run).
+// Usage: NODE_PATH=<dir with playwright-core and @axe-core/playwright> node web-client.cjs BASE_URL PHOTO [SHOTS_DIR]
 const assert = require('node:assert/strict');
-const path = require('node:path');
+const fs = require('node:fs');
+const {whereEveryoneWas, launch, person, newestMail, accessible, screenshot, signUp} = require('./support.cjs');
+const {twoPeople} = require('./two-people.cjs');
 
 const [base, photo, shots] = process.argv.slice(2);
 
+/** One person: sign up and verify, post a carousel, like, reload, log out, reset the password, log in. */
+async function alone(browser, problems, checked) {
+  const me = await person(browser, base, 'solo', problems);
+  const {page} = me;
+  await page.goto(`${me.base}/`);
+  assert.match(page.url(), /\/app\/#\/login$/, 'the root leads a signed-out visitor to the login screen');
+  await accessible(me, 'login', checked);
+  await page.getByRole('link', {name: 'Create an account'}).click();
+  await accessible(me, 'sign up', checked);
+  await signUp(me);
+  await accessible(me, 'verify', checked);
+  const code = /\b(\d{6})\b/.exec((await newestMail(base, `${me.name}@example.com`, /verification code/)).text)[1];
+  await page.getByLabel('Code').fill(code);
+  await page.getByRole('button', {name: 'Verify', exact: true}).click();
+  await page.getByRole('heading', {name: 'Home'}).waitFor();
+  await page.getByText('Nothing here yet').waitFor();
+  assert.equal(await page.getByText('not verified yet').count(), 0, 'the verified account sees no reminder');
+  await accessible(me, 'home feed', checked);
+  await screenshot(me, shots, 'empty-feed');
+
+  // a carousel of two photos, the second (a screenshot of this page) moved to the front
+  const second = await page.screenshot({clip: {x: 0, y: 0, width: 300, height: 300}});
+  await page.getByRole('link', {name: 'New post'}).click();
+  await page.getByLabel('Photos or videos').setInputFiles([{name: 'photo.jpg', mimeType: 'image/jpeg', buffer: fs.readFileSync(photo)}, {name: 'second.png', mimeType: 'image/png', buffer: second}]);
+  await page.getByRole('button', {name: 'Move second.png earlier'}).click();
+  await page.getByRole('img', {name: 'Preview 1: second.png'}).waitFor();
+  await page.getByLabel('Caption').fill(`Hello from a real browser, ${me.name} #shutter`);
+  await accessible(me, 'composer', checked);
+  await screenshot(me, shots, 'composer');
+  await page.getByRole('button', {name: 'Share'}).click();
+
+  const post = page.getByRole('article', {name: `Post by ${me.name}`});
+  await post.getByText('Hello from a real browser').waitFor();
+  const image = post.getByRole('img', {name: /\(1 of 2\)$/});
+  await image.evaluate((img) => img.decode());
+  assert.equal(await image.evaluate((img) => img.naturalWidth), 300, 'the moved photo comes first and is served');
+  await post.getByRole('button', {name: 'Next'}).click();
+  await post.getByRole('img', {name: /\(2 of 2\)$/}).waitFor();
+  await post.getByRole('button', {name: 'Like'}).click();
+  await post.getByText('1 like').waitFor();
+  await post.getByRole('link', {name: '#shutter'}).click();
+  await page.getByRole('heading', {name: '#shutter'}).waitFor();
+  await page.getByRole('link', {name: `Hello from a real browser, ${me.name} #shutter`}).waitFor();
+  await accessible(me, 'tag', checked);
+
+  // tokens survive a reload; logging out ends the session
+  await page.goto(`${me.base}/app/#/feed`);
+  await page.reload();
+  await page.getByRole('article', {name: `Post by ${me.name}`}).getByText('1 like').waitFor();
+  await page.getByRole('button', {name: 'Log out'}).click();
+  await page.getByRole('heading', {name: 'Log in'}).waitFor();
+
+  // a forgotten password: the mailed token sets a new one, which logs in
+  await page.getByRole('link', {name: 'Forgot your password?'}).click();
+  await accessible(me, 'forgot password', checked);
+  await page.getByLabel('Email').fill(`${me.name}@example.com`);
+  await page.getByRole('button', {name: 'Send reset mail'}).click();
+  await page.getByRole('heading', {name: 'Choose a new password'}).waitFor();
+  await accessible(me, 'reset password', checked);
+  const mail = await newestMail(base, `${me.name}@example.com`, /^Reset your/);
+  const token = /^\s{4}(\S+)\s*$/m.exec(mail.text)[1];
+  await page.getByLabel('Token from the mail').fill(token);
+  await page.getByLabel('New password', {exact: true}).fill('a-new-passphrase-2');
+  await page.getByRole('button', {name: 'Set password'}).click();
+  await page.getByRole('heading', {name: 'Log in'}).waitFor();
+  await page.getByLabel('Username or email').fill(me.name);
+  await page.getByLabel('Password').fill('a-new-passphrase-2');
+  await page.getByRole('button', {name: 'Log in'}).click();
+  await page.getByRole('heading', {name: 'Home'}).waitFor();
+  await me.context.close();
+  me.line.close();
+  console.log('alone: sign up, verify, carousel post, like, tag page, reload, log out, password reset: passed');
+}
+
 async function main() {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    // playwright gives each launch a fresh profile directory of its own
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync'],
-  });
+  const browser = await launch();
   const problems = [];
+  const checked = new Set();
   try {
-    const page = await (await browser.newContext({viewport: {width: 390, height: 844}})).newPage();
-    // a script error or a Content-Security-Policy violation fails the run
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => message.type() === 'error' && problems.push(`console: ${message.text()}`));
-
-    const name = `web_${Date.now().toString(36)}`;
-    await page.goto(`${base}/`);
-    assert.match(page.url(), /\/app\/#\/login$/, 'the root leads a signed-out visitor to the login screen');
-    await page.getByRole('link', {name: 'Create an account'}).click();
-    await page.getByLabel('Username').fill(name);
-    await page.getByLabel('Email').fill(`${name}@example.com`);
-    await page.getByLabel('Password').fill('web-client-passphrase-1');
-    await page.getByRole('button', {name: 'Sign up'}).click();
-    await page.getByRole('heading', {name: 'Home'}).waitFor();
-    await page.getByText('Nothing here yet').waitFor();
-    if (shots) await page.screenshot({path: path.join(shots, 'empty-feed.png')});
-
-    await page.getByRole('link', {name: 'New post'}).click();
-    await page.getByLabel('Photos or videos').setInputFiles(photo);
-    await page.getByRole('img', {name: /^Preview 1/}).waitFor();
-    await page.getByLabel('Caption').fill('Hello from a real browser #shutter');
-    if (shots) await page.screenshot({path: path.join(shots, 'composer.png')});
-    await page.getByRole('button', {name: 'Share'}).click();
-
-    const post = page.getByRole('article', {name: `Post by ${name}`});
-    await post.waitFor();
-    await post.getByText('Hello from a real browser #shutter').waitFor();
-    const image = post.getByRole('img').first();
-    await image.evaluate((img) => img.decode());
-    assert.ok(await image.evaluate((img) => img.naturalWidth > 0), 'the photo is served and decoded');
-    await post.getByRole('button', {name: 'Like'}).click();
-    await post.getByText('1 like').waitFor();
-    if (shots) await page.screenshot({path: path.join(shots, 'feed.png')});
-
-    // tokens survive a reload; logging out ends the session
-    await page.reload();
-    await page.getByRole('article', {name: `Post by ${name}`}).getByText('1 like').waitFor();
-    await page.getByRole('button', {name: 'Log out'}).click();
-    await page.getByRole('heading', {name: 'Log in'}).waitFor();
+    await alone(browser, problems, checked);
+    await twoPeople(browser, base, photo, shots, problems, checked);
     assert.deepEqual(problems, [], 'no script errors and no policy violations');
-    console.log('web client: sign up, post a photo, see it in the feed, like it, reload, log out: passed');
+    console.log(`axe found no serious or critical violation on ${checked.size} screens: ${[...checked].join(', ')}`);
+  } catch (error) {
+    await whereEveryoneWas(process.env.FAILURE_SHOTS || shots);
+    throw error;
   } finally {
     await browser.close();
   }

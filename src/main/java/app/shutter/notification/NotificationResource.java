@@ -86,11 +86,14 @@ public class NotificationResource {
     @APIResponse(responseCode = "401", description = "Missing, invalid, expired or revoked token")
     public void stream(@Context SseEventSink sink, @Context Sse sse, @Context HttpServerResponse response,
                        @Parameter(description = "The id of the last event received, to resume after it")
-                       @HeaderParam("Last-Event-ID") String lastEventId) {
+                       @HeaderParam("Last-Event-ID") String lastEventId,
+                       @Parameter(description = "The same for clients that open a new connection (a browser's"
+                               + " EventSource cannot set the header, e.g. after renewing its token); the header wins")
+                       @QueryParam("lastEventId") String lastEventIdParameter) {
         // no caching, and no buffering by nginx-style proxies in front of the instances
         response.putHeader("Cache-Control", "no-store").putHeader("X-Accel-Buffering", "no");
-        streams.open(currentUser.id(), currentUser.sessionId(), token.getExpirationTime(), resumeAfter(lastEventId),
-                sink, sse);
+        Long resumeAfter = resumeAfter(lastEventId != null ? lastEventId : lastEventIdParameter);
+        streams.open(currentUser.id(), currentUser.sessionId(), token.getExpirationTime(), resumeAfter, sink, sse);
     }
 
     private static Long resumeAfter(String lastEventId) {

@@ -75,6 +75,27 @@ class NotificationStreamTest extends ApiTest {
         }
     }
 
+    @Test
+    void a_browser_opening_a_new_stream_with_its_token_and_last_event_id_in_the_query_resumes_there() throws Exception {
+        TestUser author = TestUsers.create();
+        long post = TestPosts.publishId(author);
+        String lastSeen;
+        try (SseClient client = SseClient.open(withToken(author), Map.of()).awaitOpen()) {
+            TestUsers.create().request().post("/posts/" + post + "/like").then().statusCode(200);
+            lastSeen = client.next().id();
+        }
+        TestUser missed = TestUsers.create();
+        missed.request().post("/posts/" + post + "/like").then().statusCode(200);
+
+        URI resumed = URI.create(withToken(author) + "&lastEventId=" + lastSeen);
+        try (SseClient client = SseClient.open(resumed, Map.of())) {
+            assertThat(actorOf(client.next())).isEqualTo(missed.username());
+        }
+        try (SseClient client = SseClient.open(URI.create(withToken(author) + "&lastEventId=abc"), Map.of())) {
+            assertThat(client.status()).isEqualTo(400);
+        }
+    }
+
     /**
      * Two actions for one recipient whose transactions overlap: the first pauses inside its transaction after
      * writing its notification, the second starts meanwhile and must not overtake it. Resuming after either

@@ -13,6 +13,8 @@ public final class EmbeddedMailServer {
     // config sources are evaluated more than once per JVM: the running server is remembered here
     private static final String RUNNING = "shutter.embedded-smtp.running-ports";
 
+    private static final int STALLED_SESSION_TIMEOUT_MS = 5_000;
+
     private EmbeddedMailServer() {
     }
 
@@ -31,6 +33,10 @@ public final class EmbeddedMailServer {
                 new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
                 new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
         server.start();
+        // Vert.x's SMTP client now and then misreads a greeting that arrives at once (as a local server's does)
+        // and then waits for a reply that already came; the server ends such a session after this much silence
+        // (GreenMail's default is 30 s) and the mail goes again on its next attempt (1 s in dev and tests).
+        server.getSmtp().setClientSocketTimeout(STALLED_SESSION_TIMEOUT_MS);
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "embedded-smtp-stop"));
         Ports ports = new Ports(server.getSmtp().getPort(), server.getImap().getPort());
         System.setProperty(RUNNING, ports.smtp() + "," + ports.imap());

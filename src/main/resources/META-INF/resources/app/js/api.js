@@ -22,6 +22,10 @@ export function keep(auth) {
   store.setItem('me', JSON.stringify(auth.user));
 }
 
+export function rememberMe(user) {
+  store.setItem('me', JSON.stringify(user));
+}
+
 export function me() {
   return JSON.parse(store.getItem('me') || 'null');
 }
@@ -44,6 +48,23 @@ async function refresh() {
   }
   keep(await response.json());
   return true;
+}
+
+/** An access token good for at least another 30 s (for EventSource and WebSocket URLs), or null when signed out. */
+export async function freshToken() {
+  const token = store.getItem('accessToken');
+  const expires = token ? JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))).exp : 0;
+  if (expires * 1000 - Date.now() > 30_000) {
+    return token;
+  }
+  refreshing = refreshing || refresh().finally(() => { refreshing = null; });
+  return (await refreshing) ? store.getItem('accessToken') : null;
+}
+
+/** A keyset page of a list: path plus limit and the cursor of the page before, if any. */
+export function page(path, cursor, limit = 20) {
+  const separator = path.includes('?') ? '&' : '?';
+  return api('GET', `${path}${separator}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
 }
 
 /** body: an object (sent as JSON), FormData (multipart) or nothing. */
@@ -72,5 +93,6 @@ export async function api(method, path, body) {
     const problem = await response.json().catch(() => null);
     throw new ApiError(response.status, problem);
   }
-  return response.status === 204 ? null : response.json();
+  const text = await response.text(); // 204, and 202 (accepted) have no body
+  return text ? JSON.parse(text) : null;
 }

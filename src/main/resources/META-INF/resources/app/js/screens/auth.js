@@ -1,36 +1,64 @@
-// Sign up and log in. Both end with a token pair kept by api.js, then the home feed.
-import {api, ApiError, keep} from '../api.js';
+// The account flows before and around signing in: sign up, log in, verify the email address, forgotten password.
+import {api, keep, me, rememberMe} from '../api.js';
 import {go, say} from '../app.js';
-import {el, field} from '../dom.js';
+import {action, el, field} from '../dom.js';
+import {apiForm} from '../forms.js';
 
 export function authScreen(mode) {
   const signup = mode === 'signup';
-  const form = el('form', {class: 'card', 'aria-labelledby': 'auth-title'},
-    el('h1', {id: 'auth-title'}, signup ? 'Create your account' : 'Log in'),
-    signup ? field('Username', {name: 'username', autocomplete: 'username', required: true})
-      : field('Username or email', {name: 'login', autocomplete: 'username', required: true}),
-    signup ? field('Email', {name: 'email', type: 'email', autocomplete: 'email', required: true}) : null,
-    field('Password', {name: 'password', type: 'password', required: true,
-      autocomplete: signup ? 'new-password' : 'current-password'}),
-    el('ul', {class: 'errors', 'aria-live': 'assertive'}),
-    el('button', {type: 'submit'}, signup ? 'Sign up' : 'Log in'),
-    el('p', {}, signup ? el('a', {href: '#/login'}, 'I have an account') : el('a', {href: '#/signup'}, 'Create an account')));
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const values = Object.fromEntries(new FormData(form));
-    const errors = form.querySelector('.errors');
-    errors.replaceChildren();
-    try {
-      keep(await api('POST', signup ? '/auth/register' : '/auth/login', values));
-      say(signup ? 'Welcome! Check your mail for a code to verify your address.' : 'Logged in');
-      go('/feed');
-    } catch (error) {
-      if (!(error instanceof ApiError)) {
-        throw error;
-      }
-      const lines = error.errors.length ? error.errors.map((e) => `${e.field}: ${e.message}`) : [error.message];
-      errors.append(...lines.map((line) => el('li', {}, line)));
-    }
-  });
+  const fields = signup
+    ? [field('Username', {name: 'username', autocomplete: 'username', required: true}),
+      field('Email', {name: 'email', type: 'email', autocomplete: 'email', required: true}),
+      field('Password', {name: 'password', type: 'password', autocomplete: 'new-password', required: true})]
+    : [field('Username or email', {name: 'login', autocomplete: 'username', required: true}),
+      field('Password', {name: 'password', type: 'password', autocomplete: 'current-password', required: true})];
+  const form = apiForm(signup ? 'Create your account' : 'Log in', fields, signup ? 'Sign up' : 'Log in', async (values) => {
+    keep(await api('POST', signup ? '/auth/register' : '/auth/login', values));
+    say(signup ? 'Welcome! We mailed you a code to verify your address.' : 'Logged in');
+    go(signup ? '/verify' : '/feed');
+  }, {heading: 'h1'});
+  form.append(el('p', {}, signup ? el('a', {href: '#/login'}, 'I have an account')
+    : el('a', {href: '#/signup'}, 'Create an account')),
+  signup ? null : el('p', {}, el('a', {href: '#/forgot'}, 'Forgot your password?')));
   return form;
+}
+
+export function verifyScreen() {
+  const form = apiForm('Verify your email', [
+    el('p', {}, `Enter the 6-digit code we mailed to ${me()?.email}.`),
+    field('Code', {name: 'code', inputmode: 'numeric', autocomplete: 'one-time-code', pattern: '[0-9]{6}', required: true}),
+  ], 'Verify', async (values) => {
+    rememberMe(await api('POST', '/auth/email/verify', values));
+    say('Your email address is verified');
+    go('/feed');
+  }, {heading: 'h1'});
+  form.append(el('p', {}, action('Send a new code', async () => {
+    await api('POST', '/auth/email/resend');
+    say('A new code is on its way');
+  }), ' ', el('a', {href: '#/feed'}, 'Later')));
+  return form;
+}
+
+export function forgotScreen() {
+  const form = apiForm('Forgot your password?', [
+    el('p', {}, 'We will mail a reset token to the address of your account, if it has a verified one.'),
+    field('Email', {name: 'email', type: 'email', autocomplete: 'email', required: true}),
+  ], 'Send reset mail', async (values) => {
+    await api('POST', '/auth/password/forgot', values);
+    say('If an account has this address, a reset mail is on its way');
+    go('/reset');
+  }, {heading: 'h1'});
+  form.append(el('p', {}, el('a', {href: '#/reset'}, 'I have a token'), ' ', el('a', {href: '#/login'}, 'Log in')));
+  return form;
+}
+
+export function resetScreen() {
+  return apiForm('Choose a new password', [
+    field('Token from the mail', {name: 'token', autocomplete: 'off', required: true}),
+    field('New password', {name: 'newPassword', type: 'password', autocomplete: 'new-password', required: true}),
+  ], 'Set password', async (values) => {
+    await api('POST', '/auth/password/reset', values);
+    say('Password changed: log in with it');
+    go('/login');
+  }, {heading: 'h1'});
 }

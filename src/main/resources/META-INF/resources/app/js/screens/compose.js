@@ -1,42 +1,41 @@
-// A new post: 1-10 photos or videos in carousel order, previewed before upload, and a caption.
-import {api, ApiError} from '../api.js';
+// A new post: 1-10 photos or videos, previewed and put in carousel order before upload, and a caption.
+import {api} from '../api.js';
 import {go, say} from '../app.js';
 import {el, field} from '../dom.js';
+import {apiForm} from '../forms.js';
 
 export function composeScreen() {
+  let chosen = [];
   const previews = el('ol', {class: 'previews', 'aria-label': 'Carousel order'});
   const files = field('Photos or videos (up to 10, in carousel order)',
     {name: 'media', type: 'file', accept: 'image/*,video/*', multiple: true, required: true});
-  const errors = el('ul', {class: 'errors', 'aria-live': 'assertive'});
-  const form = el('form', {class: 'card', 'aria-labelledby': 'compose-title'},
-    el('h1', {id: 'compose-title'}, 'New post'), files, previews,
-    field('Caption', {name: 'caption', tag: 'textarea', maxlength: 2200, rows: 3}), errors,
-    el('button', {type: 'submit'}, 'Share'));
+  const move = (from, to) => {
+    [chosen[from], chosen[to]] = [chosen[to], chosen[from]];
+    draw();
+    previews.children[to]?.querySelector(`button[data-dir="${to > from ? 'later' : 'earlier'}"]`)?.focus();
+  };
+  const draw = () => previews.replaceChildren(...chosen.map(({file, url}, index) => el('li', {},
+    file.type.startsWith('video/') ? el('span', {}, file.name)
+      : el('img', {src: url, alt: `Preview ${index + 1}: ${file.name}`, width: 96}),
+    index > 0 ? el('button', {type: 'button', 'data-dir': 'earlier', onclick: () => move(index, index - 1),
+      'aria-label': `Move ${file.name} earlier`}, '←') : null,
+    index < chosen.length - 1 ? el('button', {type: 'button', 'data-dir': 'later', onclick: () => move(index, index + 1),
+      'aria-label': `Move ${file.name} later`}, '→') : null)));
   const input = files.querySelector('input');
   input.addEventListener('change', () => {
-    previews.replaceChildren(...[...input.files].map((file, index) => el('li', {},
-      file.type.startsWith('video/') ? el('span', {}, file.name)
-        : el('img', {src: URL.createObjectURL(file), alt: `Preview ${index + 1}: ${file.name}`, width: 96}))));
+    chosen.forEach(({url}) => URL.revokeObjectURL(url));
+    chosen = [...input.files].map((file) => ({file, url: URL.createObjectURL(file)}));
+    draw();
   });
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    errors.replaceChildren();
+  return apiForm('New post', [files, previews,
+    field('Caption', {name: 'caption', tag: 'textarea', maxlength: 2200, rows: 3})], 'Share', async (values) => {
     const body = new FormData();
-    [...input.files].forEach((file) => body.append('media', file));
-    const caption = form.querySelector('textarea').value;
-    if (caption) {
-      body.append('caption', caption);
+    chosen.forEach(({file}) => body.append('media', file));
+    if (values.caption) {
+      body.append('caption', values.caption);
     }
-    try {
-      await api('POST', '/posts', body);
-      say('Posted');
-      go('/feed');
-    } catch (error) {
-      if (!(error instanceof ApiError)) {
-        throw error;
-      }
-      errors.append(el('li', {}, error.message));
-    }
-  });
-  return form;
+    await api('POST', '/posts', body);
+    say('Posted');
+    go('/feed');
+  }, {heading: 'h1'});
 }

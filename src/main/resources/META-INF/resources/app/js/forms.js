@@ -1,0 +1,25 @@
+// Forms that talk to the API: problem+json field errors listed under the form, in an assertive live region.
+import {ApiError} from './api.js';
+import {el} from './dom.js';
+
+/** A form that sends its values with send(values) and lists problem+json field errors under it. */
+export function apiForm(title, fields, submit, send, {heading = 'h2'} = {}) {
+  const errors = el('ul', {class: 'errors', 'aria-live': 'assertive'});
+  const id = `${title.toLowerCase().replace(/[^a-z]+/g, '-')}-title`;
+  const form = el('form', {class: 'card', 'aria-labelledby': id}, el(heading, {id}, title), ...fields, errors,
+    el('button', {type: 'submit'}, submit));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    errors.replaceChildren();
+    try {
+      await send(Object.fromEntries(new FormData(form)), form);
+    } catch (error) {
+      if (!(error instanceof ApiError)) {
+        throw error;
+      }
+      const lines = error.errors.length ? error.errors.map((e) => `${e.field}: ${e.message}`) : [error.message];
+      errors.append(...lines.map((line) => el('li', {}, line)));
+    }
+  });
+  return form;
+}

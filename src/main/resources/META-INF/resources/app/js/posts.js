@@ -1,0 +1,64 @@
+// A post as every screen shows it: author, carousel, caption with links, like, comments, save.
+import {api, me} from './api.js';
+import {action, el, plural, richText, userLink, when} from './dom.js';
+
+function mediaElement(post, item, index) {
+  const of = `${index + 1} of ${post.media.length}`;
+  if (item.type === 'video') {
+    return el('video', {src: item.url, controls: true, poster: item.thumbnailUrl, width: item.width,
+      height: item.height, 'aria-label': `Video ${of} by ${post.author.username}`});
+  }
+  return el('img', {src: item.url, width: item.width, height: item.height, loading: 'lazy',
+    alt: post.caption ? `${post.caption} (${of})` : `Photo ${of} by ${post.author.username}`});
+}
+
+/** One item at a time with Previous and Next; a single photo has no controls. */
+function carousel(post) {
+  const items = post.media.map((item, index) => mediaElement(post, item, index));
+  const frame = el('div', {class: 'media'}, items[0]);
+  if (items.length === 1) {
+    return frame;
+  }
+  let shown = 0;
+  const position = el('span', {class: 'position', 'aria-live': 'polite'}, `1 / ${items.length}`);
+  const show = (index) => {
+    shown = (index + items.length) % items.length;
+    frame.replaceChildren(items[shown]);
+    position.textContent = `${shown + 1} / ${items.length}`;
+  };
+  return el('div', {class: 'carousel', role: 'group', 'aria-roledescription': 'carousel'},
+    frame,
+    el('p', {class: 'carousel-controls'},
+      el('button', {type: 'button', onclick: () => show(shown - 1)}, 'Previous'), position,
+      el('button', {type: 'button', onclick: () => show(shown + 1)}, 'Next')));
+}
+
+export function postCard(post, {onDelete} = {}) {
+  const likes = el('a', {href: `#/p/${post.id}/likes`}, plural(post.likeCount, 'like'));
+  const like = action(post.likedByMe ? 'Unlike' : 'Like', async (button) => {
+    const liked = button.getAttribute('aria-pressed') === 'true';
+    const state = await api(liked ? 'DELETE' : 'POST', `/posts/${post.id}/like`);
+    button.setAttribute('aria-pressed', String(state.likedByMe));
+    button.textContent = state.likedByMe ? 'Unlike' : 'Like';
+    likes.textContent = plural(state.likeCount, 'like');
+  }, {'aria-pressed': String(post.likedByMe)});
+  const save = action(post.savedByMe ? 'Unsave' : 'Save', async (button) => {
+    const saved = button.getAttribute('aria-pressed') === 'true';
+    await api(saved ? 'DELETE' : 'POST', `/posts/${post.id}/save`);
+    button.setAttribute('aria-pressed', String(!saved));
+    button.textContent = saved ? 'Save' : 'Unsave';
+  }, {'aria-pressed': String(post.savedByMe)});
+  const remove = post.author.id === me()?.id && onDelete ? action('Delete', async () => {
+    if (window.confirm('Delete this post?')) {
+      await api('DELETE', `/posts/${post.id}`);
+      onDelete();
+    }
+  }) : null;
+  return el('article', {class: 'post', 'aria-label': `Post by ${post.author.username}`},
+    el('header', {}, userLink(post.author)),
+    carousel(post),
+    post.caption ? el('p', {class: 'caption'}, ...richText(post.caption)) : null,
+    el('p', {class: 'actions'}, like, ' ', likes, ' ',
+      el('a', {href: `#/p/${post.id}`}, plural(post.commentCount, 'comment')), ' ', save, ' ', remove),
+    el('p', {class: 'time'}, el('a', {href: `#/p/${post.id}`}, when(post.createdAt))));
+}
