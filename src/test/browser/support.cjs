@@ -58,7 +58,7 @@ function relay(target) {
   })));
 }
 
-/** Script errors and console errors (CSP violations included) fail the run, except network errors of a cut. */
+/** Script errors and console errors (CSP violations included) fail the run, except failed requests a step expects. */
 const everyone = [];
 
 /** On a failure: each open page's screen and status line, to see where it stood. */
@@ -76,7 +76,7 @@ async function person(browser, base, label, problems) {
   const line = await relay(base);
   const context = await browser.newContext({viewport: {width: 390, height: 844}});
   const page = await context.newPage();
-  const who = {label, page, context, line, base: line.url, offline: false,
+  const who = {label, page, context, line, base: line.url, failuresExpected: false,
     name: `${label}_${Date.now().toString(36)}`};
   everyone.push(who);
   if (process.env.DEBUG_NET) {
@@ -88,13 +88,13 @@ async function person(browser, base, label, problems) {
   page.on('pageerror', (error) => problems.push(`${label}: page error: ${error.message}`));
   page.on('console', (message) => {
     const networkError = /net::ERR_|WebSocket connection to .* failed|Failed to load resource/.test(message.text());
-    if (message.type() === 'error' && !(networkError && who.offline)) {
+    if (message.type() === 'error' && !(networkError && who.failuresExpected)) {
       problems.push(`${label}: console: ${message.text()}`);
     }
   });
   who.cut = async () => {
     if (process.env.DEBUG_NET) console.log(label, Date.now() % 100000, 'cut');
-    who.offline = true;
+    who.failuresExpected = true;
     line.cut();
     // both live connections notice the drop before the scenario goes on
     await page.locator('#nav:not([data-stream="open"]):not([data-chat="open"])').waitFor();
@@ -104,7 +104,7 @@ async function person(browser, base, label, problems) {
     line.restore();
     // the client reconnects with backoff; both live connections are up again before the scenario goes on
     await page.locator('#nav[data-stream="open"][data-chat="open"]').waitFor({timeout: 40_000});
-    who.offline = false;
+    who.failuresExpected = false;
   };
   return who;
 }

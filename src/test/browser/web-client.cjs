@@ -52,6 +52,16 @@ async function alone(browser, problems, checked) {
   await page.getByRole('link', {name: `Hello from a real browser, ${me.name} #shutter`}).waitFor();
   await accessible(me, 'tag', checked);
 
+  // an access token the server refuses (as an expired one) is renewed with the refresh token, unseen
+  const refreshToken = await page.evaluate(() => localStorage.getItem('refreshToken'));
+  me.failuresExpected = true; // the browser logs the 401 that starts the refresh
+  await page.evaluate(() => localStorage.setItem('accessToken', `${localStorage.getItem('accessToken')}x`));
+  await page.goto(`${me.base}/app/#/u/${me.name}`);
+  await page.getByRole('heading', {name: me.name, exact: true}).waitFor();
+  await page.getByText('1 post').waitFor();
+  assert.notEqual(await page.evaluate(() => localStorage.getItem('refreshToken')), refreshToken, 'the pair was rotated');
+  me.failuresExpected = false;
+
   // tokens survive a reload; logging out ends the session
   await page.goto(`${me.base}/app/#/feed`);
   await page.reload();
@@ -78,7 +88,7 @@ async function alone(browser, problems, checked) {
   await page.getByRole('heading', {name: 'Home'}).waitFor();
   await me.context.close();
   me.line.close();
-  console.log('alone: sign up, verify, carousel post, like, tag page, reload, log out, password reset: passed');
+  console.log('alone: sign up, verify, carousel post, like, tag page, token renewal, reload, log out, password reset: passed');
 }
 
 async function main() {

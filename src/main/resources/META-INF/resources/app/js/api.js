@@ -39,26 +39,49 @@ async function refresh() {
   if (!token) {
     return false;
   }
-  const response = await fetch('/auth/refresh', {
-    method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify({refreshToken: token}),
-  });
+  let response;
+  try {
+    response = await fetch('/auth/refresh', {
+      method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify({refreshToken: token}),
+    });
+  } catch (offline) {
+    return false; // no answer: the session may well be alive, a later attempt refreshes it
+  }
+  if (response.status === 400 || response.status === 401) {
+    forget(); // the session ended (logout elsewhere, password change, expiry): sign out here too
+    window.dispatchEvent(new Event('shutter:signed-out'));
+    return false;
+  }
   if (!response.ok) {
-    forget();
     return false;
   }
   keep(await response.json());
   return true;
 }
 
-/** An access token good for at least another 30 s (for EventSource and WebSocket URLs), or null when signed out. */
-export async function freshToken() {
+function once() {
+  refreshing = refreshing || refresh().finally(() => { refreshing = null; });
+  return refreshing;
+}
+
+function expiry(token) {
+  try {
+    return JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))).exp * 1000;
+  } catch (unreadable) {
+    return 0;
+  }
+}
+
+/**
+ * An access token good for at least another 30 s, for EventSource and WebSocket URLs (which cannot answer a 401
+ * with a refresh themselves); force: refresh anyway (the server refused the token); null when none is to be had.
+ */
+export async function freshToken(force = false) {
   const token = store.getItem('accessToken');
-  const expires = token ? JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))).exp : 0;
-  if (expires * 1000 - Date.now() > 30_000) {
+  if (token && !force && expiry(token) - Date.now() > 30_000) {
     return token;
   }
-  refreshing = refreshing || refresh().finally(() => { refreshing = null; });
-  return (await refreshing) ? store.getItem('accessToken') : null;
+  return (await once()) ? store.getItem('accessToken') : null;
 }
 
 /** A keyset page of a list: path plus limit and the cursor of the page before, if any. */
@@ -84,8 +107,7 @@ export async function api(method, path, body) {
   };
   let response = await send();
   if (response.status === 401 && store.getItem('refreshToken')) {
-    refreshing = refreshing || refresh().finally(() => { refreshing = null; });
-    if (await refreshing) {
+    if (await once()) {
       response = await send();
     }
   }

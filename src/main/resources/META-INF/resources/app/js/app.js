@@ -111,6 +111,7 @@ document.getElementById('logout').addEventListener('click', async () => {
   signOut();
 });
 window.addEventListener('hashchange', render);
+window.addEventListener('shutter:signed-out', signOut);
 window.addEventListener('unhandledrejection', (event) => {
   if (event.reason instanceof ApiError && event.reason.status === 401) {
     signOut();

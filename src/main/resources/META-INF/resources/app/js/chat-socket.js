@@ -1,7 +1,7 @@
 // The chat connection: one WebSocket per signed-in tab that reconnects with backoff and a fresh token, and
 // resends every message not yet acknowledged with the same clientId (the server stores each clientId once, so a
 // resend never duplicates). Unacknowledged messages are kept in localStorage, so they survive a reload too.
-import {freshToken} from './api.js';
+import {freshToken, signedIn} from './api.js';
 
 const PENDING = 'chatPending';
 const listeners = new Set();
@@ -54,15 +54,29 @@ export function pendingFor(userId) {
   return pending().filter((frame) => frame.recipientId === userId);
 }
 
-async function connect() {
-  const token = running ? await freshToken() : null;
-  if (!token || !running) {
+function again(refused) {
+  setTimeout(() => connect(refused), retry + Math.random() * 500);
+  retry = Math.min(retry * 2, 15_000);
+}
+
+/** refused: the last socket closed before it opened or for its token (1008), so the token is renewed first. */
+async function connect(refused = false) {
+  const token = running ? await freshToken(refused) : null;
+  if (!running) {
     return;
   }
+  if (!token) {
+    if (signedIn()) {
+      again(true); // the refresh got no answer (offline): try again later
+    }
+    return;
+  }
+  let opened = false;
   const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
   socket = new WebSocket(`${scheme}://${window.location.host}/chat?token=${encodeURIComponent(token)}`);
   document.getElementById('nav').dataset.chat = 'connecting';
   socket.onopen = () => {
+    opened = true;
     retry = 1000;
     document.getElementById('nav').dataset.chat = 'open';
     pending().forEach((frame) => socket.send(JSON.stringify(frame)));
@@ -74,20 +88,19 @@ async function connect() {
       settle(frame.clientId);
     } else if (frame.type === 'error' && frame.clientId) {
       if (frame.code === 'unavailable' || frame.code === 'rate_limited') {
-        const again = pending().find((f) => f.clientId === frame.clientId);
-        setTimeout(() => again && connected() && socket.send(JSON.stringify(again)), 3000);
+        const unsent = pending().find((f) => f.clientId === frame.clientId);
+        setTimeout(() => unsent && connected() && socket.send(JSON.stringify(unsent)), 3000);
       } else {
         settle(frame.clientId); // refused for good (not mutual followers, too long, ...): resending cannot help
       }
     }
     emit(frame);
   };
-  socket.onclose = () => {
+  socket.onclose = (event) => {
     socket = null;
     document.getElementById('nav').dataset.chat = 'closed';
     if (running) {
-      setTimeout(connect, retry + Math.random() * 500);
-      retry = Math.min(retry * 2, 15_000);
+      again(!opened || event.code === 1008);
     }
   };
 }

@@ -1,8 +1,8 @@
 // Notifications as they happen: one EventSource per signed-in tab, the unread badge, and resuming after a drop.
-// While the token is good the browser reconnects by itself and sends Last-Event-ID; when the stream ends for good
-// (its token expired, or the server refused the reconnect) a new EventSource starts with a fresh token and the
-// last id in the query, so nothing is missed either way.
-import {api, freshToken} from './api.js';
+// While the token is good the browser reconnects by itself and sends Last-Event-ID; when the server refuses the
+// reconnect (the stream ends when its token expires) a new EventSource starts with a renewed token and the last
+// id in the query, so nothing is missed either way.
+import {api, freshToken, signedIn} from './api.js';
 
 const TYPES = ['like', 'comment', 'reply', 'mention', 'follow', 'follow_request', 'follow_accepted', 'message',
   'report_outcome', 'warning', 'suspension', 'content_removed'];
@@ -33,9 +33,21 @@ function state(value) {
   document.getElementById('nav').dataset.stream = value;
 }
 
-async function open() {
-  const token = running ? await freshToken() : null;
-  if (!token || !running) {
+function again() {
+  setTimeout(() => open(true), retry + Math.random() * 500);
+  retry = Math.min(retry * 2, 30_000);
+}
+
+/** refused: the last stream was refused (e.g. its token expired), so the token is renewed first. */
+async function open(refused = false) {
+  const token = running ? await freshToken(refused) : null;
+  if (!running) {
+    return;
+  }
+  if (!token) {
+    if (signedIn()) {
+      again(); // the refresh got no answer (offline): try again later
+    }
     return;
   }
   const resume = lastId ? `&lastEventId=${encodeURIComponent(lastId)}` : '';
@@ -46,10 +58,10 @@ async function open() {
   };
   source.onerror = () => {
     state('reconnecting');
+    // CONNECTING: the browser reconnects by itself (network trouble); CLOSED: the server refused the stream
     if (source.readyState === EventSource.CLOSED) {
       source = null;
-      setTimeout(open, retry + Math.random() * 500);
-      retry = Math.min(retry * 2, 30_000);
+      again();
     }
   };
   TYPES.forEach((type) => source.addEventListener(type, (event) => {
