@@ -82,13 +82,18 @@ async function alone(browser, problems, checked) {
   await page.getByLabel('New password', {exact: true}).fill('a-new-passphrase-2');
   await page.getByRole('button', {name: 'Set password'}).click();
   await page.getByRole('heading', {name: 'Log in'}).waitFor();
-  await page.getByLabel('Username or email').fill(me.name);
-  await page.getByLabel('Password').fill('a-new-passphrase-2');
-  await page.getByRole('button', {name: 'Log in'}).click();
+  // by keyboard alone: the screen takes the focus, Tab reaches the fields in order, Enter submits
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.labels?.[0]?.textContent), 'Username or email');
+  await page.keyboard.type(me.name);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.labels?.[0]?.textContent), 'Password');
+  await page.keyboard.type('a-new-passphrase-2');
+  await page.keyboard.press('Enter');
   await page.getByRole('heading', {name: 'Home'}).waitFor();
   await me.context.close();
   me.line.close();
-  console.log('alone: sign up, verify, carousel post, like, tag page, token renewal, reload, log out, password reset: passed');
+  console.log('alone: sign up, verify, carousel post, like, tag page, token renewal, reload, log out, password reset, log in by keyboard: passed');
 }
 
 async function main() {

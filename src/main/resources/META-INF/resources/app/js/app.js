@@ -50,8 +50,13 @@ export function go(route) {
   window.location.hash = `#${route}`;
 }
 
+let quiet = null;
+
+/** A short message in the status line (a polite live region), cleared after a while. */
 export function say(message) {
   document.getElementById('status').textContent = message;
+  clearTimeout(quiet);
+  quiet = setTimeout(() => { document.getElementById('status').textContent = ''; }, 6000);
 }
 
 function match(path) {
