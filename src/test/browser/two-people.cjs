@@ -142,13 +142,14 @@ async function stories(ana, ben, photo, shots, checked) {
   await ana.page.goto(`${ana.base}/app/#/feed`);
   await ana.page.getByRole('link', {name: /Add story/}).click();
   await ana.page.getByLabel('Photo or video').setInputFiles(photo);
+  await ana.page.getByLabel(/^Alt text/).fill('Morning light on the water');
   await accessible(ana, 'new story', checked);
   await ana.page.getByRole('button', {name: 'Share to your story'}).click();
   await ana.page.getByRole('heading', {name: `Stories of ${ana.name}`}).waitFor();
 
   await ben.page.goto(`${ben.base}/app/#/feed`);
   await ben.page.getByRole('link', {name: `Stories of ${ana.name}, new`}).click();
-  await ben.page.getByRole('img', {name: `Story by ${ana.name}`}).waitFor();
+  await ben.page.getByRole('img', {name: 'Morning light on the water'}).waitFor();
   const progress = ben.page.getByRole('progressbar', {name: 'Story progress'});
   const started = await progress.evaluate((bar) => bar.value);
   await ben.page.waitForTimeout(1000);

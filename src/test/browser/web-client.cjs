@@ -33,6 +33,7 @@ async function alone(browser, problems, checked) {
   await page.getByLabel('Photos or videos').setInputFiles([{name: 'photo.jpg', mimeType: 'image/jpeg', buffer: fs.readFileSync(photo)}, {name: 'second.png', mimeType: 'image/png', buffer: second}]);
   await page.getByRole('button', {name: 'Move second.png earlier'}).click();
   await page.getByRole('img', {name: 'Preview 1: second.png'}).waitFor();
+  await page.getByLabel('Alt text for second.png').fill('The top of a Shutter screen');
   await page.getByLabel('Caption').fill(`Hello from a real browser, ${me.name} #shutter`);
   await accessible(me, 'composer', checked);
   await screenshot(me, shots, 'composer');
@@ -40,7 +41,7 @@ async function alone(browser, problems, checked) {
 
   const post = page.getByRole('article', {name: `Post by ${me.name}`});
   await post.getByText('Hello from a real browser').waitFor();
-  const image = post.getByRole('img', {name: /\(1 of 2\)$/});
+  const image = post.getByRole('img', {name: 'The top of a Shutter screen'}); // its alt text, rendered
   await image.evaluate((img) => img.decode());
   assert.equal(await image.evaluate((img) => img.naturalWidth), 300, 'the moved photo comes first and is served');
   await post.getByRole('button', {name: 'Next'}).click();

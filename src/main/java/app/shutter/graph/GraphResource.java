@@ -111,6 +111,16 @@ public class GraphResource {
     }
 
     @GET
+    @Path("/by-id/{id}")
+    @Tag(name = "Users")
+    @Operation(summary = "A user's public profile by account id, with the same visibility as by username")
+    @APIResponse(responseCode = "200", description = "The profile")
+    @APIResponse(responseCode = "404", description = "No such user, or not visible to the caller")
+    public PublicProfile profileById(@PathParam("id") long id) {
+        return graph.profile(currentUser.id(), id);
+    }
+
+    @GET
     @Path("/{username}")
     @Tag(name = "Users")
     @Operation(summary = "A user's public profile")

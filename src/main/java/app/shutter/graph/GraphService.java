@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /** Follows, requests and blocks: the rules, one transaction per change. */
 @ApplicationScoped
@@ -26,8 +27,11 @@ public class GraphService {
 
     /** A visible account (not deactivated, not suspended) that does not block the viewer; else 404. */
     public Target target(long viewer, String username) {
-        User user = User.findVisibleByUsername(username.toLowerCase(Locale.ROOT))
-                .orElseThrow(() -> ApiException.notFound("No such user"));
+        return target(viewer, User.findVisibleByUsername(username.toLowerCase(Locale.ROOT)));
+    }
+
+    private Target target(long viewer, Optional<User> found) {
+        User user = found.orElseThrow(() -> ApiException.notFound("No such user"));
         Relationship relationship = relationships.between(viewer, user.id);
         if (relationship.blockedBy()) {
             throw ApiException.notFound("No such user");
@@ -55,7 +59,16 @@ public class GraphService {
 
     @Transactional
     public PublicProfile profile(long viewer, String username) {
-        Target target = target(viewer, username);
+        return profile(target(viewer, username));
+    }
+
+    /** The same profile by account id (chat frames and notifications name accounts by id). */
+    @Transactional
+    public PublicProfile profile(long viewer, long id) {
+        return profile(target(viewer, User.findVisibleById(id)));
+    }
+
+    private static PublicProfile profile(Target target) {
         return target.relationship().blocking() ? PublicProfile.contentFree(target.user(), target.relationship())
                 : PublicProfile.of(target.user(), target.relationship());
     }

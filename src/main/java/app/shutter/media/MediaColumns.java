@@ -17,8 +17,11 @@ public class MediaColumns {
     public int height;
     @Column(name = "duration_ms")
     public Long durationMs;
+    @Column(name = "alt_text")
+    public String altText;
 
-    public static MediaColumns of(StoredMedia stored) {
+    /** @param altText already checked ({@link AltTexts}) */
+    public static MediaColumns of(StoredMedia stored, String altText) {
         MediaColumns columns = new MediaColumns();
         columns.type = stored.type().value();
         columns.file = stored.file();
@@ -26,6 +29,7 @@ public class MediaColumns {
         columns.width = stored.width();
         columns.height = stored.height();
         columns.durationMs = stored.durationMillis();
+        columns.altText = altText;
         return columns;
     }
 

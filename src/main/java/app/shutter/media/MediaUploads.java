@@ -94,17 +94,13 @@ public class MediaUploads {
 
     /**
      * Reads a media item from the columns every table of media shares: {@code type, file, thumbnail_file,
-     * width, height, duration_ms}.
+     * width, height, duration_ms, alt_text}.
      */
     public MediaItem item(Tuple row) {
-        return item(MediaType.of(Rows.text(row, "type")), Rows.text(row, "file"), Rows.text(row, "thumbnail_file"),
-                Rows.count(row, "width"), Rows.count(row, "height"), Rows.idOrNull(row, "duration_ms"));
-    }
-
-    public MediaItem item(MediaType type, String file, String thumbnailFile, int width, int height,
-                          Long durationMillis) {
-        return new MediaItem(storage.url(file), storage.url(thumbnailFile), type, width, height,
-                durationMillis == null ? null : durationMillis / 1000.0);
+        Long durationMillis = Rows.idOrNull(row, "duration_ms");
+        return new MediaItem(storage.url(Rows.text(row, "file")), storage.url(Rows.text(row, "thumbnail_file")),
+                MediaType.of(Rows.text(row, "type")), Rows.count(row, "width"), Rows.count(row, "height"),
+                durationMillis == null ? null : durationMillis / 1000.0, Rows.text(row, "alt_text"));
     }
 
     private StoredMedia process(Path file, long size, MediaPurpose purpose, String part) throws IOException {

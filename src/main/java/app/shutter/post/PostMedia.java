@@ -19,11 +19,11 @@ public class PostMedia extends BaseEntity {
     @Embedded
     public MediaColumns media;
 
-    static PostMedia of(long postId, int position, StoredMedia stored) {
+    static PostMedia of(long postId, int position, StoredMedia stored, String altText) {
         PostMedia item = new PostMedia();
         item.postId = postId;
         item.position = (short) position;
-        item.media = MediaColumns.of(stored);
+        item.media = MediaColumns.of(stored, altText);
         return item;
     }
 }

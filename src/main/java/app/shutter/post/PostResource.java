@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import app.shutter.media.AltTexts;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -43,13 +44,15 @@ public class PostResource {
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Publish a post: 1-10 multipart parts 'media' (images or videos, in carousel order)"
-            + " and an optional 'caption' part (at most 2200 characters)")
+    @Operation(summary = "Publish a post: 1-10 multipart parts 'media' (images or videos, in carousel order),"
+            + " an optional 'caption' part (at most 2200 characters) and optional 'altText' parts, one per media"
+            + " item in the same order (what it shows, at most 1000 characters; empty for none)")
     @APIResponse(responseCode = "201", description = "The post")
     @APIResponse(responseCode = "422", description = "A file could not be decoded or declares too many pixels")
     public Response createPost(@RestForm(PostService.MEDIA_PART) List<FileUpload> media, @RestForm String caption,
-                           @jakarta.ws.rs.core.Context UriInfo uri) {
-        PostView post = posts.create(currentUser.id(), media, caption);
+                               @RestForm(AltTexts.PART) List<String> altText,
+                               @jakarta.ws.rs.core.Context UriInfo uri) {
+        PostView post = posts.create(currentUser.id(), media, caption, altText);
         return Response.created(uri.getBaseUriBuilder().path("posts").path(String.valueOf(post.id())).build())
                 .entity(post).build();
     }

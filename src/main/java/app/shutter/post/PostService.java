@@ -3,6 +3,7 @@ package app.shutter.post;
 import app.shutter.common.Text;
 import app.shutter.common.error.ApiException;
 import app.shutter.common.persistence.Rows;
+import app.shutter.media.AltTexts;
 import app.shutter.media.MediaFiles;
 import app.shutter.media.MediaPurpose;
 import app.shutter.media.MediaDeletions;
@@ -45,7 +46,7 @@ public class PostService {
     @Inject
     Event<Object> events;
 
-    public PostView create(long author, List<FileUpload> uploads, String caption) {
+    public PostView create(long author, List<FileUpload> uploads, String caption, List<String> altTexts) {
         if (uploads == null || uploads.isEmpty()) {
             throw ApiException.invalidField(MEDIA_PART, "at least one photo or video is required, as multipart file"
                     + " parts named " + MEDIA_PART);
@@ -54,8 +55,9 @@ public class PostService {
             throw ApiException.invalidField("caption", "must be at most 2200 characters");
         }
         TextEntities entities = TextEntities.parse(caption, "caption");
+        List<String> alts = AltTexts.of(altTexts, uploads.size());
         List<StoredMedia> stored = media.store(uploads, MediaPurpose.POST, MEDIA_PART);
-        long id = media.commit(stored, () -> insert(author, Text.blankToNull(caption), entities, stored));
+        long id = media.commit(stored, () -> insert(author, Text.blankToNull(caption), entities, stored, alts));
         return view(author, id);
     }
 
@@ -123,14 +125,15 @@ public class PostService {
                 .executeUpdate();
     }
 
-    private long insert(long author, String caption, TextEntities entities, List<StoredMedia> stored) {
+    private long insert(long author, String caption, TextEntities entities, List<StoredMedia> stored,
+                        List<String> altTexts) {
         Post post = new Post();
         post.authorId = author;
         post.caption = caption;
         post.createdAt = Instant.now();
         post.persist();
         for (int i = 0; i < stored.size(); i++) {
-            PostMedia.of(post.id, i, stored.get(i)).persist();
+            PostMedia.of(post.id, i, stored.get(i), altTexts.get(i)).persist();
         }
         em.createNativeQuery("update users set posts_count = posts_count + 1 where id = :id")
                 .setParameter("id", author).executeUpdate();

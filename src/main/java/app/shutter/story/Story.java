@@ -26,10 +26,10 @@ public class Story extends BaseEntity {
     @Column(name = "expires_at")
     public Instant expiresAt;
 
-    static Story of(long author, StoredMedia stored, Instant now, Instant expiresAt) {
+    static Story of(long author, StoredMedia stored, String altText, Instant now, Instant expiresAt) {
         Story story = new Story();
         story.authorId = author;
-        story.media = MediaColumns.of(stored);
+        story.media = MediaColumns.of(stored, altText);
         story.createdAt = now;
         story.expiresAt = expiresAt;
         return story;

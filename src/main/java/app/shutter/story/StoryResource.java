@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import app.shutter.media.AltTexts;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -40,10 +41,12 @@ public class StoryResource {
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Post a story: one multipart part 'media' (an image or a video)")
+    @Operation(summary = "Post a story: one multipart part 'media' (an image or a video) and an optional 'altText'"
+            + " part (what it shows, at most 1000 characters)")
     @APIResponse(responseCode = "201", description = "The story")
-    public Response createStory(@RestForm(StoryService.MEDIA_PART) List<FileUpload> media, @Context UriInfo uri) {
-        StoryView story = stories.create(currentUser.id(), media);
+    public Response createStory(@RestForm(StoryService.MEDIA_PART) List<FileUpload> media,
+                                @RestForm(AltTexts.PART) List<String> altText, @Context UriInfo uri) {
+        StoryView story = stories.create(currentUser.id(), media, altText);
         return Response.created(uri.getBaseUriBuilder().path("stories").path(String.valueOf(story.id())).build())
                 .entity(story).build();
     }

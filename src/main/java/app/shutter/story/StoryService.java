@@ -8,6 +8,7 @@ import app.shutter.common.persistence.Rows;
 import app.shutter.graph.GraphItems;
 import app.shutter.graph.GraphService;
 import app.shutter.graph.Relationships;
+import app.shutter.media.AltTexts;
 import app.shutter.media.MediaPurpose;
 import app.shutter.media.MediaDeletions;
 import app.shutter.media.MediaUploads;
@@ -50,15 +51,16 @@ public class StoryService {
     @Inject
     EntityManager em;
 
-    public StoryView create(long author, List<FileUpload> uploads) {
+    public StoryView create(long author, List<FileUpload> uploads, List<String> altTexts) {
         if (uploads == null || uploads.size() != 1) {
             throw ApiException.invalidField(MEDIA_PART, "exactly one photo or video is required, as a multipart"
                     + " file part named " + MEDIA_PART);
         }
+        String altText = AltTexts.of(altTexts, 1).get(0);
         StoredMedia stored = media.store(uploads.get(0), MediaPurpose.STORY, MEDIA_PART);
         long id = media.commit(List.of(stored), () -> {
             Instant now = Instant.now();
-            Story story = Story.of(author, stored, now, now.plus(config.lifetime()));
+            Story story = Story.of(author, stored, altText, now, now.plus(config.lifetime()));
             story.persist();
             return story.id;
         });

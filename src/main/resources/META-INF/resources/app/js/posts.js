@@ -6,10 +6,11 @@ function mediaElement(post, item, index) {
   const of = `${index + 1} of ${post.media.length}`;
   if (item.type === 'video') {
     return el('video', {src: item.url, controls: true, poster: item.thumbnailUrl, width: item.width,
-      height: item.height, 'aria-label': `Video ${of} by ${post.author.username}`});
+      height: item.height, 'aria-label': item.altText || `Video ${of} by ${post.author.username}`});
   }
+  // the author's alt text; without one, what is known: the caption or whose photo it is
   return el('img', {src: item.url, width: item.width, height: item.height, loading: 'lazy',
-    alt: post.caption ? `${post.caption} (${of})` : `Photo ${of} by ${post.author.username}`});
+    alt: item.altText || (post.caption ? `${post.caption} (${of})` : `Photo ${of} by ${post.author.username}`)});
 }
 
 /** One item at a time with Previous and Next; a single photo has no controls. */

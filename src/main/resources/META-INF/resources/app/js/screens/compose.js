@@ -4,6 +4,15 @@ import {go, say} from '../app.js';
 import {el, field} from '../dom.js';
 import {apiForm} from '../forms.js';
 
+/** The alt text of one chosen file; it moves with the file when the order changes. */
+function altField(item, index) {
+  const id = `alt-${index}`;
+  const input = el('textarea', {id, rows: 2, maxlength: 1000});
+  input.value = item.alt || '';
+  input.addEventListener('input', () => { item.alt = input.value; });
+  return el('p', {class: 'field'}, el('label', {for: id}, `Alt text for ${item.file.name}`), input);
+}
+
 export function composeScreen() {
   let chosen = [];
   const previews = el('ol', {class: 'previews', 'aria-label': 'Carousel order'});
@@ -14,13 +23,14 @@ export function composeScreen() {
     draw();
     previews.children[to]?.querySelector(`button[data-dir="${to > from ? 'later' : 'earlier'}"]`)?.focus();
   };
-  const draw = () => previews.replaceChildren(...chosen.map(({file, url}, index) => el('li', {},
-    file.type.startsWith('video/') ? el('span', {}, file.name)
-      : el('img', {src: url, alt: `Preview ${index + 1}: ${file.name}`, width: 96}),
+  const draw = () => previews.replaceChildren(...chosen.map((item, index) => el('li', {},
+    item.file.type.startsWith('video/') ? el('span', {}, item.file.name)
+      : el('img', {src: item.url, alt: `Preview ${index + 1}: ${item.file.name}`, width: 96}),
+    altField(item, index),
     index > 0 ? el('button', {type: 'button', 'data-dir': 'earlier', onclick: () => move(index, index - 1),
-      'aria-label': `Move ${file.name} earlier`}, '←') : null,
+      'aria-label': `Move ${item.file.name} earlier`}, '←') : null,
     index < chosen.length - 1 ? el('button', {type: 'button', 'data-dir': 'later', onclick: () => move(index, index + 1),
-      'aria-label': `Move ${file.name} later`}, '→') : null)));
+      'aria-label': `Move ${item.file.name} later`}, '→') : null)));
   const input = files.querySelector('input');
   input.addEventListener('change', () => {
     chosen.forEach(({url}) => URL.revokeObjectURL(url));
@@ -31,6 +41,7 @@ export function composeScreen() {
     field('Caption', {name: 'caption', tag: 'textarea', maxlength: 2200, rows: 3})], 'Share', async (values) => {
     const body = new FormData();
     chosen.forEach(({file}) => body.append('media', file));
+    chosen.forEach(({alt}) => body.append('altText', alt || '')); // one per item, in the same order
     if (values.caption) {
       body.append('caption', values.caption);
     }

@@ -49,8 +49,9 @@ export async function storyViewer({username}) {
     index = next;
     const story = stories[index];
     const media = story.media.type === 'video'
-      ? el('video', {src: story.media.url, autoplay: true, muted: true, playsinline: true, 'aria-label': `Video story by ${username}`})
-      : el('img', {src: story.media.url, alt: `Story by ${username}`, width: story.media.width, height: story.media.height});
+      ? el('video', {src: story.media.url, autoplay: true, muted: true, playsinline: true,
+        'aria-label': story.media.altText || `Video story by ${username}`})
+      : el('img', {src: story.media.url, alt: story.media.altText || `Story by ${username}`, width: story.media.width, height: story.media.height});
     stage.replaceChildren(media);
     counter.replaceChildren(`${index + 1} of ${stories.length} · `, when(story.createdAt));
     below.replaceChildren(own ? viewersOf(story) : '');
@@ -96,12 +97,15 @@ export async function storyViewer({username}) {
 
 export function newStoryScreen() {
   const file = field('Photo or video', {name: 'media', type: 'file', accept: 'image/*,video/*', required: true});
+  const alt = field('Alt text (what it shows, for people who cannot see it)',
+    {name: 'altText', tag: 'textarea', rows: 2, maxlength: 1000});
   const form = el('form', {class: 'card', 'aria-labelledby': 'new-story-title'},
-    el('h1', {id: 'new-story-title'}, 'New story'), file, el('button', {type: 'submit'}, 'Share to your story'));
+    el('h1', {id: 'new-story-title'}, 'New story'), file, alt, el('button', {type: 'submit'}, 'Share to your story'));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const body = new FormData();
     body.append('media', file.querySelector('input').files[0]);
+    body.append('altText', alt.querySelector('textarea').value);
     await api('POST', '/stories', body);
     say('Story shared');
     go(`/stories/${me().username}`);
