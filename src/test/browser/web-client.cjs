@@ -53,13 +53,24 @@ async function alone(browser, problems, checked) {
   await page.getByRole('link', {name: `Hello from a real browser, ${me.name} #shutter`}).waitFor();
   await accessible(me, 'tag', checked);
 
+  // a post behind a content warning: its photo shows when asked for
+  await page.getByRole('link', {name: 'New post'}).click();
+  await page.getByLabel('Photos or videos').setInputFiles(photo);
+  await page.getByLabel('Content warning (optional)').fill('Spiders, up close');
+  await page.getByRole('button', {name: 'Share'}).click();
+  const warned = page.getByRole('article', {name: `Post by ${me.name}`}).first(); // the newest
+  await warned.getByText('Content warning: Spiders, up close').waitFor();
+  assert.equal(await warned.getByRole('img').count(), 0, 'the photo stays hidden behind the warning');
+  await warned.getByRole('button', {name: 'Show'}).click();
+  await warned.getByRole('img').waitFor();
+
   // an access token the server refuses (as an expired one) is renewed with the refresh token, unseen
   const refreshToken = await page.evaluate(() => localStorage.getItem('refreshToken'));
   me.failuresExpected = true; // the browser logs the 401 that starts the refresh
   await page.evaluate(() => localStorage.setItem('accessToken', `${localStorage.getItem('accessToken')}x`));
   await page.goto(`${me.base}/app/#/u/${me.name}`);
   await page.getByRole('heading', {name: me.name, exact: true}).waitFor();
-  await page.getByText('1 post').waitFor();
+  await page.getByText('2 posts').waitFor();
   assert.notEqual(await page.evaluate(() => localStorage.getItem('refreshToken')), refreshToken, 'the pair was rotated');
   me.failuresExpected = false;
 

@@ -23,4 +23,9 @@ public class Post extends BaseEntity {
     public Instant createdAt;
     @Column(name = "edited_at")
     public Instant editedAt;
+    public boolean sensitive;
+    @Column(name = "content_warning")
+    public String contentWarning;
+    @Column(name = "hide_like_count")
+    public boolean hideLikeCount;
 }

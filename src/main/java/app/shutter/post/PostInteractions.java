@@ -1,5 +1,6 @@
 package app.shutter.post;
 
+import app.shutter.common.error.ApiException;
 import app.shutter.common.pagination.Keyset;
 import app.shutter.common.pagination.Page;
 import app.shutter.common.pagination.PageRequest;
@@ -38,12 +39,12 @@ public class PostInteractions {
                 with added as (insert into post_likes (post_id, user_id) values (:post, :viewer)
                                on conflict do nothing returning 1)
                 update posts set like_count = like_count + (select count(*) from added) where id = :post
-                returning like_count, (select count(*) from added) as changed, author_id""", Tuple.class)
+                returning like_count, (select count(*) from added) as changed, author_id, hide_like_count""", Tuple.class)
                 .setParameter("post", postId).setParameter("viewer", viewer));
         if (Rows.count(row, "changed") == 1) {
             events.fire(new PostEvents.Liked(viewer, postId, Rows.id(row, "author_id")));
         }
-        return new PostRequests.LikeState(Rows.count(row, "like_count"), true);
+        return state(viewer, row, true);
     }
 
     @Transactional
@@ -52,18 +53,31 @@ public class PostInteractions {
         Tuple row = Rows.single(em.createNativeQuery("""
                 with removed as (delete from post_likes where post_id = :post and user_id = :viewer returning 1)
                 update posts set like_count = like_count - (select count(*) from removed) where id = :post
-                returning like_count, (select count(*) from removed) as changed""", Tuple.class)
+                returning like_count, (select count(*) from removed) as changed, author_id, hide_like_count""",
+                        Tuple.class)
                 .setParameter("post", postId).setParameter("viewer", viewer));
         if (Rows.count(row, "changed") == 1) {
             events.fire(new PostEvents.Unliked(viewer, postId));
         }
-        return new PostRequests.LikeState(Rows.count(row, "like_count"), false);
+        return state(viewer, row, false);
     }
 
-    /** Who liked a visible post, newest first, without accounts blocked either way. */
+    /** The count, unless its author hides it from the viewer. */
+    private static PostRequests.LikeState state(long viewer, Tuple row, boolean liked) {
+        boolean hidden = Rows.flag(row, "hide_like_count") && Rows.id(row, "author_id") != viewer;
+        return new PostRequests.LikeState(hidden ? null : Rows.count(row, "like_count"), liked);
+    }
+
+    /**
+     * Who liked a visible post, newest first, without accounts blocked either way; only its author's when the
+     * author hides the like count (403 for others).
+     */
     @Transactional
     public Page<GraphItems.UserItem> likers(long viewer, long postId, PageRequest page) {
         ensureVisible(viewer, postId);
+        if (hidesLikesFrom(viewer, postId)) {
+            throw ApiException.forbidden("The author keeps who liked this post to themselves");
+        }
         List<Tuple> rows = Rows.list(Keyset.query(em, """
                         select %s, l.created_at as key_at, l.user_id as key_id
                         from post_likes l join users u on u.id = l.user_id
@@ -86,6 +100,12 @@ public class PostInteractions {
         ensureVisible(viewer, postId);
         em.createNativeQuery("delete from saved_posts where user_id = :viewer and post_id = :post")
                 .setParameter("viewer", viewer).setParameter("post", postId).executeUpdate();
+    }
+
+    private boolean hidesLikesFrom(long viewer, long postId) {
+        return (Boolean) em.createNativeQuery("select exists (select 1 from posts where id = :post and hide_like_count"
+                        + " and author_id <> :viewer)")
+                .setParameter("post", postId).setParameter("viewer", viewer).getSingleResult();
     }
 
     private void ensureVisible(long viewer, long postId) {

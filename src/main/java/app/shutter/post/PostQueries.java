@@ -30,7 +30,9 @@ public class PostQueries {
 
     /** The columns of every post row (read by name); list queries add their {@link Keyset#key}. */
     public static final String POST_COLUMNS = """
-            p.id, p.caption, p.like_count, p.comment_count, p.created_at, p.edited_at, %s,
+            p.id, p.caption, p.comment_count, p.created_at, p.edited_at, p.sensitive, p.content_warning,
+            p.hide_like_count, %s,
+            case when p.hide_like_count and p.author_id <> :viewer then null else p.like_count end as like_count,
             exists (select 1 from post_likes l where l.post_id = p.id and l.user_id = :viewer) as liked,
             exists (select 1 from saved_posts s where s.post_id = p.id and s.user_id = :viewer) as saved"""
             .formatted(UserSummary.columns("u", "author_"));
@@ -88,9 +90,10 @@ public class PostQueries {
         for (Tuple row : rows) {
             long id = Rows.id(row, "id");
             views.add(new PostView(id, UserSummary.of(row, "author_"), Rows.text(row, "caption"),
-                    mediaByPost.getOrDefault(id, List.of()), Rows.count(row, "like_count"),
+                    mediaByPost.getOrDefault(id, List.of()), Rows.countOrNull(row, "like_count"),
                     Rows.count(row, "comment_count"), Rows.flag(row, "liked"), Rows.flag(row, "saved"),
-                    Rows.instant(row, "created_at"), Rows.instant(row, "edited_at")));
+                    Rows.instant(row, "created_at"), Rows.instant(row, "edited_at"), Rows.flag(row, "sensitive"),
+                    Rows.text(row, "content_warning"), Rows.flag(row, "hide_like_count")));
         }
         return views;
     }

@@ -11,16 +11,13 @@ public final class PostRequests {
     private PostRequests() {
     }
 
-    /** PATCH /posts/{id}: the caption is the only editable field; null clears it. */
-    public record Edit(@Size(max = MAX_CAPTION, message = "must be at most 2200 characters") String caption) {
-    }
-
     /** POST /posts/{id}/comments: a reply when parentId names a comment of the same post. */
     public record NewComment(@NotBlank(message = "is required")
                              @Size(max = MAX_CAPTION, message = "must be at most 2200 characters") String text,
                              Long parentId) {
     }
 
-    public record LikeState(int likeCount, boolean likedByMe) {
+    /** likeCount is null for everyone but the author when the author hides it. */
+    public record LikeState(Integer likeCount, boolean likedByMe) {
     }
 }

@@ -46,13 +46,17 @@ public class PostResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Publish a post: 1-10 multipart parts 'media' (images or videos, in carousel order),"
             + " an optional 'caption' part (at most 2200 characters) and optional 'altText' parts, one per media"
-            + " item in the same order (what it shows, at most 1000 characters; empty for none)")
+            + " item in the same order (what it shows, at most 1000 characters; empty for none); optional"
+            + " 'sensitive' (true/false) and 'contentWarning' (at most 200 characters; marks the post sensitive),"
+            + " 'hideLikeCount' (true/false: only the author sees the count and the likers)")
     @APIResponse(responseCode = "201", description = "The post")
     @APIResponse(responseCode = "422", description = "A file could not be decoded or declares too many pixels")
     public Response createPost(@RestForm(PostService.MEDIA_PART) List<FileUpload> media, @RestForm String caption,
-                               @RestForm(AltTexts.PART) List<String> altText,
+                               @RestForm(AltTexts.PART) List<String> altText, @RestForm String sensitive,
+                               @RestForm String contentWarning, @RestForm String hideLikeCount,
                                @jakarta.ws.rs.core.Context UriInfo uri) {
-        PostView post = posts.create(currentUser.id(), media, caption, altText);
+        PostView post = posts.create(currentUser.id(), media, caption, altText,
+                PostSettings.ofParts(sensitive, contentWarning, hideLikeCount));
         return Response.created(uri.getBaseUriBuilder().path("posts").path(String.valueOf(post.id())).build())
                 .entity(post).build();
     }
@@ -67,9 +71,10 @@ public class PostResource {
 
     @PATCH
     @Path("/{id}")
-    @Operation(summary = "Edit the caption (author only)")
+    @Operation(summary = "Edit the caption, the content warning or whether the like count is hidden (author only);"
+            + " absent fields stay as they are")
     @APIResponse(responseCode = "403", description = "Someone else's post")
-    public PostView editPost(@PathParam("id") long id, @Valid @NotNull PostRequests.Edit edit) {
+    public PostView editPost(@PathParam("id") long id, @Valid @NotNull PostEdit edit) {
         return posts.edit(currentUser.id(), id, edit);
     }
 

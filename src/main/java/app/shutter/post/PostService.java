@@ -46,7 +46,8 @@ public class PostService {
     @Inject
     Event<Object> events;
 
-    public PostView create(long author, List<FileUpload> uploads, String caption, List<String> altTexts) {
+    public PostView create(long author, List<FileUpload> uploads, String caption, List<String> altTexts,
+                           PostSettings settings) {
         if (uploads == null || uploads.isEmpty()) {
             throw ApiException.invalidField(MEDIA_PART, "at least one photo or video is required, as multipart file"
                     + " parts named " + MEDIA_PART);
@@ -57,7 +58,8 @@ public class PostService {
         TextEntities entities = TextEntities.parse(caption, "caption");
         List<String> alts = AltTexts.of(altTexts, uploads.size());
         List<StoredMedia> stored = media.store(uploads, MediaPurpose.POST, MEDIA_PART);
-        long id = media.commit(stored, () -> insert(author, Text.blankToNull(caption), entities, stored, alts));
+        long id = media.commit(stored, () -> insert(author, Text.blankToNull(caption), entities, stored, alts,
+                settings));
         return view(author, id);
     }
 
@@ -67,13 +69,17 @@ public class PostService {
     }
 
     @Transactional
-    public PostView edit(long viewer, long postId, PostRequests.Edit edit) {
-        TextEntities entities = TextEntities.parse(edit.caption(), "caption");
+    public PostView edit(long viewer, long postId, PostEdit edit) {
         Post post = ownPost(viewer, postId);
-        post.caption = Text.blankToNull(edit.caption());
-        post.editedAt = Instant.now();
+        edit.settings(post).applyTo(post);
+        if (edit.has("caption")) {
+            TextEntities entities = TextEntities.parse(edit.caption(), "caption");
+            post.caption = Text.blankToNull(edit.caption());
+            post.editedAt = Instant.now();
+            em.flush();
+            events.fire(new PostEvents.CaptionWritten(viewer, postId, tagging.captionWritten(postId, entities)));
+        }
         em.flush();
-        events.fire(new PostEvents.CaptionWritten(viewer, postId, tagging.captionWritten(postId, entities)));
         return view(viewer, postId);
     }
 
@@ -126,10 +132,11 @@ public class PostService {
     }
 
     private long insert(long author, String caption, TextEntities entities, List<StoredMedia> stored,
-                        List<String> altTexts) {
+                        List<String> altTexts, PostSettings settings) {
         Post post = new Post();
         post.authorId = author;
         post.caption = caption;
+        settings.applyTo(post);
         post.createdAt = Instant.now();
         post.persist();
         for (int i = 0; i < stored.size(); i++) {

@@ -2,12 +2,18 @@ package app.shutter.post;
 
 import app.shutter.media.MediaItem;
 import app.shutter.user.UserSummary;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
 
 /** A post as every endpoint returns it. */
-public record PostView(long id, UserSummary author, String caption, List<MediaItem> media, int likeCount,
+public record PostView(long id, UserSummary author, String caption, List<MediaItem> media,
+                       @Schema(description = "Null for everyone but the author when the author hides it")
+                       Integer likeCount,
                        int commentCount, boolean likedByMe, boolean savedByMe, Instant createdAt,
-                       Instant editedAt) {
+                       Instant editedAt,
+                       @Schema(description = "Show it behind a warning first") boolean sensitive,
+                       @Schema(description = "The warning's text; null for a generic one or none") String contentWarning,
+                       @Schema(description = "The author hides the like count and the likers") boolean likeCountHidden) {
 }

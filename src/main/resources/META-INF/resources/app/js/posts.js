@@ -34,14 +34,34 @@ function carousel(post) {
       el('button', {type: 'button', onclick: () => show(shown + 1)}, 'Next')));
 }
 
+/** A sensitive post's media stay behind its warning until the viewer asks to see them. */
+function behindWarning(post, media) {
+  if (!post.sensitive) {
+    return media;
+  }
+  media.hidden = true;
+  const show = el('button', {type: 'button'}, 'Show');
+  const warning = el('div', {class: 'warning', role: 'note'},
+    el('p', {}, post.contentWarning ? `Content warning: ${post.contentWarning}` : 'Sensitive content'), show);
+  show.addEventListener('click', () => {
+    warning.remove();
+    media.hidden = false;
+  });
+  return el('div', {}, warning, media);
+}
+
 export function postCard(post, {onDelete} = {}) {
-  const likes = el('a', {href: `#/p/${post.id}/likes`}, plural(post.likeCount, 'like'));
+  // a hidden count (null) is not shown; only the author, who sees it, gets the likers link
+  const likes = post.likeCount === null ? el('span')
+    : el('a', {href: `#/p/${post.id}/likes`}, plural(post.likeCount, 'like'));
   const like = action(post.likedByMe ? 'Unlike' : 'Like', async (button) => {
     const liked = button.getAttribute('aria-pressed') === 'true';
     const state = await api(liked ? 'DELETE' : 'POST', `/posts/${post.id}/like`);
     button.setAttribute('aria-pressed', String(state.likedByMe));
     button.textContent = state.likedByMe ? 'Unlike' : 'Like';
-    likes.textContent = plural(state.likeCount, 'like');
+    if (state.likeCount !== null) {
+      likes.textContent = plural(state.likeCount, 'like');
+    }
   }, {'aria-pressed': String(post.likedByMe)});
   const save = action(post.savedByMe ? 'Unsave' : 'Save', async (button) => {
     const saved = button.getAttribute('aria-pressed') === 'true';
@@ -57,7 +77,7 @@ export function postCard(post, {onDelete} = {}) {
   }) : null;
   return el('article', {class: 'post', 'aria-label': `Post by ${post.author.username}`},
     el('header', {}, userLink(post.author)),
-    carousel(post),
+    behindWarning(post, carousel(post)),
     post.caption ? el('p', {class: 'caption'}, ...richText(post.caption)) : null,
     el('p', {class: 'actions'}, like, ' ', likes, ' ',
       el('a', {href: `#/p/${post.id}`}, plural(post.commentCount, 'comment')), ' ', save, ' ', remove),

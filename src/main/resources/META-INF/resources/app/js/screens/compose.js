@@ -4,6 +4,11 @@ import {go, say} from '../app.js';
 import {el, field} from '../dom.js';
 import {apiForm} from '../forms.js';
 
+function checkbox(name, label) {
+  return el('p', {class: 'field check'}, el('input', {id: `field-${name}`, type: 'checkbox', name}),
+    el('label', {for: `field-${name}`}, label));
+}
+
 /** The alt text of one chosen file; it moves with the file when the order changes. */
 function altField(item, index) {
   const id = `alt-${index}`;
@@ -38,13 +43,19 @@ export function composeScreen() {
     draw();
   });
   return apiForm('New post', [files, previews,
-    field('Caption', {name: 'caption', tag: 'textarea', maxlength: 2200, rows: 3})], 'Share', async (values) => {
+    field('Caption', {name: 'caption', tag: 'textarea', maxlength: 2200, rows: 3}),
+    checkbox('sensitive', 'Sensitive content (shown behind a warning)'),
+    field('Content warning (optional)', {name: 'contentWarning', maxlength: 200}),
+    checkbox('hideLikeCount', 'Hide the like count from others')], 'Share', async (values) => {
     const body = new FormData();
     chosen.forEach(({file}) => body.append('media', file));
     chosen.forEach(({alt}) => body.append('altText', alt || '')); // one per item, in the same order
     if (values.caption) {
       body.append('caption', values.caption);
     }
+    body.append('sensitive', String(values.sensitive === 'on' || Boolean(values.contentWarning)));
+    body.append('contentWarning', values.contentWarning || '');
+    body.append('hideLikeCount', String(values.hideLikeCount === 'on'));
     await api('POST', '/posts', body);
     say('Posted');
     go('/feed');

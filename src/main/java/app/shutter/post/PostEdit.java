@@ -1,0 +1,76 @@
+package app.shutter.post;
+
+import app.shutter.common.error.ApiException;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * PATCH /posts/{id}. Remembers which fields were sent: an absent field is unchanged, null clears it (a null
+ * {@code sensitive} or {@code hideLikeCount} is refused: they are true or false). Unknown fields are a 400.
+ */
+@Schema(name = "PostEdit")
+public class PostEdit {
+
+    @Schema(hidden = true) // bookkeeping, not a field a client sends (the server refuses it)
+    private final Set<String> sent = new HashSet<>();
+
+    @Size(max = PostRequests.MAX_CAPTION, message = "must be at most 2200 characters")
+    private String caption;
+
+    @Schema(description = "Show the post behind a content warning; false also removes the warning's text")
+    private Boolean sensitive;
+
+    @Size(max = PostSettings.MAX_WARNING, message = "must be at most 200 characters")
+    @Schema(description = "What the warning says; setting one marks the post sensitive")
+    private String contentWarning;
+
+    @Schema(description = "Hide the like count (and who liked the post) from everyone but the author")
+    private Boolean hideLikeCount;
+
+    public void setCaption(String caption) {
+        this.caption = caption;
+        sent.add("caption");
+    }
+
+    public void setSensitive(Boolean sensitive) {
+        this.sensitive = sensitive;
+        sent.add("sensitive");
+    }
+
+    public void setContentWarning(String contentWarning) {
+        this.contentWarning = contentWarning;
+        sent.add("contentWarning");
+    }
+
+    public void setHideLikeCount(Boolean hideLikeCount) {
+        this.hideLikeCount = hideLikeCount;
+        sent.add("hideLikeCount");
+    }
+
+    @JsonIgnore
+    public boolean has(String field) {
+        return sent.contains(field);
+    }
+
+    public String caption() {
+        return caption;
+    }
+
+    /** The post's settings after this edit. */
+    PostSettings settings(Post post) {
+        if ((has("sensitive") && sensitive == null) || (has("hideLikeCount") && hideLikeCount == null)) {
+            throw ApiException.invalidField(sensitive == null && has("sensitive")
+                    ? "sensitive" : "hideLikeCount", "must be true or false");
+        }
+        String warning = has("contentWarning") ? PostSettings.warning(contentWarning) : post.contentWarning;
+        boolean marked = has("sensitive") ? sensitive : post.sensitive || warning != null;
+        if (has("sensitive") && !sensitive && !has("contentWarning")) {
+            warning = null; // no longer sensitive: the old warning goes with it
+        }
+        return PostSettings.of(marked, warning, has("hideLikeCount") ? hideLikeCount : post.hideLikeCount);
+    }
+}
