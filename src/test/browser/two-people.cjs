@@ -35,6 +35,10 @@ async function social(ana, ben, cara, photo, shots, checked) {
   await ana.page.getByLabel('Caption').fill(`Morning light, @${ben.name}`);
   await ana.page.getByRole('button', {name: 'Share'}).click();
   await ana.page.getByRole('article', {name: `Post by ${ana.name}`}).waitFor();
+  await ana.page.getByRole('article', {name: `Post by ${ana.name}`}).getByRole('button', {name: 'Pin'}).click();
+  await ana.page.getByRole('button', {name: 'Unpin'}).waitFor();
+  await ben.page.goto(`${ben.base}/app/#/u/${ana.name}`);
+  await ben.page.getByRole('list', {name: 'Pinned posts'}).getByRole('link').waitFor();
 
   // ana stays on her feed; what ben does reaches her badge live
   await ben.page.getByRole('link', {name: 'Home'}).click();

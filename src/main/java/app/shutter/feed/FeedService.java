@@ -137,6 +137,13 @@ public class FeedService {
                 "(t.post_created_at, t.post_id)", page, viewer, query -> query.setParameter("tag", name));
     }
 
+    /** A user's pinned posts, newest pin first: one page of at most 3, visible as their other posts are. */
+    @Transactional
+    public Page<PostView> pinned(long viewer, String username) {
+        long owner = graph.contentOwner(viewer, username, "posts").id;
+        return new Page<>(posts.pinned(viewer, owner), null);
+    }
+
     /** One account's posts: 404 across a block, 403 for a private account the caller does not follow. */
     @Transactional
     public Page<PostView> profile(long viewer, String username, PageRequest page) {

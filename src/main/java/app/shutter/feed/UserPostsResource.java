@@ -36,6 +36,15 @@ public class UserPostsResource {
     }
 
     @GET
+    @Path("/{username}/pinned")
+    @Operation(summary = "A user's pinned posts (at most 3, newest pin first; one page, nextCursor is null)")
+    @APIResponse(responseCode = "403", description = "A private account the caller does not follow")
+    @APIResponse(responseCode = "404", description = "No such user")
+    public Page<PostView> pinnedPosts(@PathParam("username") String username) {
+        return feeds.pinned(currentUser.id(), username);
+    }
+
+    @GET
     @Path("/me/saved")
     @Operation(summary = "The caller's saved posts, newest save first")
     public Page<PostView> savedPosts(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {

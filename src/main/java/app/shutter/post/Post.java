@@ -28,4 +28,6 @@ public class Post extends BaseEntity {
     public String contentWarning;
     @Column(name = "hide_like_count")
     public boolean hideLikeCount;
+    @Column(name = "pinned_at")
+    public Instant pinnedAt;
 }

@@ -74,8 +74,14 @@ public class PostInteractions {
      */
     @Transactional
     public Page<GraphItems.UserItem> likers(long viewer, long postId, PageRequest page) {
-        ensureVisible(viewer, postId);
-        if (hidesLikesFrom(viewer, postId)) {
+        // one statement: whether the viewer may see the post, and whether its author hides its likes from them
+        List<?> hidden = em.createNativeQuery("select p.hide_like_count and p.author_id <> :viewer from posts p"
+                        + " join users u on u.id = p.author_id where p.id = :post and " + PostQueries.VISIBLE_SQL)
+                .setParameter("post", postId).setParameter("viewer", viewer).getResultList();
+        if (hidden.isEmpty()) {
+            throw PostService.notFound();
+        }
+        if ((Boolean) hidden.get(0)) {
             throw ApiException.forbidden("The author keeps who liked this post to themselves");
         }
         List<Tuple> rows = Rows.list(Keyset.query(em, """
@@ -100,12 +106,6 @@ public class PostInteractions {
         ensureVisible(viewer, postId);
         em.createNativeQuery("delete from saved_posts where user_id = :viewer and post_id = :post")
                 .setParameter("viewer", viewer).setParameter("post", postId).executeUpdate();
-    }
-
-    private boolean hidesLikesFrom(long viewer, long postId) {
-        return (Boolean) em.createNativeQuery("select exists (select 1 from posts where id = :post and hide_like_count"
-                        + " and author_id <> :viewer)")
-                .setParameter("post", postId).setParameter("viewer", viewer).getSingleResult();
     }
 
     private void ensureVisible(long viewer, long postId) {

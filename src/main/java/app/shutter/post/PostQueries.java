@@ -31,7 +31,7 @@ public class PostQueries {
     /** The columns of every post row (read by name); list queries add their {@link Keyset#key}. */
     public static final String POST_COLUMNS = """
             p.id, p.caption, p.comment_count, p.created_at, p.edited_at, p.sensitive, p.content_warning,
-            p.hide_like_count, %s,
+            p.hide_like_count, p.pinned_at is not null as pinned, %s,
             case when p.hide_like_count and p.author_id <> :viewer then null else p.like_count end as like_count,
             exists (select 1 from post_likes l where l.post_id = p.id and l.user_id = :viewer) as liked,
             exists (select 1 from saved_posts s where s.post_id = p.id and s.user_id = :viewer) as saved"""
@@ -81,6 +81,14 @@ public class PostQueries {
         return Page.ofAll(Rows.list(query), page, Keyset::position, this::views);
     }
 
+    /** The owner's pinned posts, newest pin first (the caller checked that the viewer may see the owner's posts). */
+    public List<PostView> pinned(long viewer, long owner) {
+        return views(Rows.list(em.createNativeQuery("select " + POST_COLUMNS + """
+                         from posts p join users u on u.id = p.author_id
+                        where p.author_id = :owner and p.pinned_at is not null order by p.pinned_at desc, p.id desc""",
+                        Tuple.class).setParameter("owner", owner).setParameter("viewer", viewer)));
+    }
+
     private List<PostView> views(List<Tuple> rows) {
         if (rows.isEmpty()) {
             return List.of();
@@ -93,7 +101,7 @@ public class PostQueries {
                     mediaByPost.getOrDefault(id, List.of()), Rows.countOrNull(row, "like_count"),
                     Rows.count(row, "comment_count"), Rows.flag(row, "liked"), Rows.flag(row, "saved"),
                     Rows.instant(row, "created_at"), Rows.instant(row, "edited_at"), Rows.flag(row, "sensitive"),
-                    Rows.text(row, "content_warning"), Rows.flag(row, "hide_like_count")));
+                    Rows.text(row, "content_warning"), Rows.flag(row, "hide_like_count"), Rows.flag(row, "pinned")));
         }
         return views;
     }

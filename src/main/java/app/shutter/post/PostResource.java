@@ -110,6 +110,25 @@ public class PostResource {
     }
 
     @POST
+    @Path("/{id}/pin")
+    @Operation(summary = "Pin your post to the top of your profile (at most 3; idempotent)")
+    @APIResponse(responseCode = "204", description = "Pinned")
+    @APIResponse(responseCode = "403", description = "Someone else's post")
+    @APIResponse(responseCode = "409", description = "Three posts are pinned already")
+    public void pinPost(@PathParam("id") long id) {
+        posts.pin(currentUser.id(), id);
+    }
+
+    @DELETE
+    @Path("/{id}/pin")
+    @Operation(summary = "Unpin your post (idempotent)")
+    @APIResponse(responseCode = "204", description = "Not pinned")
+    @APIResponse(responseCode = "403", description = "Someone else's post")
+    public void unpinPost(@PathParam("id") long id) {
+        posts.unpin(currentUser.id(), id);
+    }
+
+    @POST
     @Path("/{id}/save")
     @Operation(summary = "Save a post (idempotent)")
     @APIResponse(responseCode = "204", description = "Saved")

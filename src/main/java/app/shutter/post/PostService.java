@@ -46,6 +46,8 @@ public class PostService {
     @Inject
     Event<Object> events;
 
+    static final int MAX_PINNED = 3;
+
     public PostView create(long author, List<FileUpload> uploads, String caption, List<String> altTexts,
                            PostSettings settings) {
         if (uploads == null || uploads.isEmpty()) {
@@ -81,6 +83,31 @@ public class PostService {
         }
         em.flush();
         return view(viewer, postId);
+    }
+
+    /**
+     * Pins the caller's own post to the top of their profile; at most {@link #MAX_PINNED} (409 beyond). The
+     * author's row is locked first, so concurrent pins of one account count one after another.
+     */
+    @Transactional
+    public void pin(long viewer, long postId) {
+        em.createNativeQuery("select 1 from users where id = :id for update").setParameter("id", viewer)
+                .getSingleResult();
+        Post post = ownPost(viewer, postId);
+        if (post.pinnedAt != null) {
+            return;
+        }
+        long pinned = ((Number) em.createNativeQuery("select count(*) from posts where author_id = :author"
+                        + " and pinned_at is not null").setParameter("author", viewer).getSingleResult()).longValue();
+        if (pinned >= MAX_PINNED) {
+            throw ApiException.conflict("postId", "at most " + MAX_PINNED + " posts can be pinned; unpin one first");
+        }
+        post.pinnedAt = Instant.now();
+    }
+
+    @Transactional
+    public void unpin(long viewer, long postId) {
+        ownPost(viewer, postId).pinnedAt = null;
     }
 
     @Transactional

@@ -15,5 +15,6 @@ public record PostView(long id, UserSummary author, String caption, List<MediaIt
                        Instant editedAt,
                        @Schema(description = "Show it behind a warning first") boolean sensitive,
                        @Schema(description = "The warning's text; null for a generic one or none") String contentWarning,
-                       @Schema(description = "The author hides the like count and the likers") boolean likeCountHidden) {
+                       @Schema(description = "The author hides the like count and the likers") boolean likeCountHidden,
+                       @Schema(description = "Pinned to the top of its author's profile") boolean pinned) {
 }

@@ -63,6 +63,14 @@ class StatementCountsTest extends ApiTest {
         });
         single(table, "GET profile", 3, () -> reader.request().get("/users/" + star.username()).then().statusCode(200));
         single(table, "GET post", 3, () -> reader.request().get("/posts/" + post).then().statusCode(200));
+        for (int i = 0; i < 3; i++) {
+            long pinnedPost = starPosts.get(i);
+            write(table, "pin", 6, () -> star.request().post("/posts/" + pinnedPost + "/pin").then().statusCode(204));
+        }
+        single(table, "GET pinned posts (three)", 4, () -> reader.request().get("/users/" + star.username()
+                + "/pinned").then().statusCode(200).body("items.size()", equalTo(3)));
+        single(table, "GET profile by id", 3, () -> reader.request().get("/users/by-id/" + star.id()).then()
+                .statusCode(200));
 
         long target = starPosts.get(1);
         write(table, "like", 4, () -> reader.request().post("/posts/" + target + "/like").then().statusCode(200));

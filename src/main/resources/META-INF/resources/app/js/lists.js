@@ -24,7 +24,7 @@ export function pagedList(path, render, options = {}) {
       list.append(...result.items.map(render));
       cursor = result.nextCursor;
       done = cursor === null;
-      end.textContent = done && !list.childElementCount ? (options.empty || 'Nothing here yet.') : '';
+      end.textContent = done && !list.childElementCount ? (options.empty ?? 'Nothing here yet.') : '';
       options.onPage?.(result, list);
     } catch (error) {
       end.textContent = error.status === 403 ? error.message : `Could not load: ${error.message}`;
@@ -66,10 +66,14 @@ export function followButton(username, status, onChange) {
   }, {'data-status': status, 'aria-pressed': String(status !== 'none')});
 }
 
+function thumbnail(post) {
+  const first = post.media[0];
+  return el('li', {}, el('a', {href: `#/p/${post.id}`},
+    el('img', {src: first.thumbnailUrl || first.url, loading: 'lazy', width: 160, height: 160,
+      alt: first.altText || post.caption || `Post by ${post.author.username}`})));
+}
+
 /** A grid of post thumbnails (profile, explore, tags). */
-export function postGrid(path, empty) {
-  return pagedList(path, (post) => el('li', {},
-    el('a', {href: `#/p/${post.id}`},
-      el('img', {src: post.media[0].thumbnailUrl || post.media[0].url, loading: 'lazy', width: 160, height: 160,
-        alt: post.caption || `Post by ${post.author.username}`}))), {class: 'grid', empty, limit: 18});
+export function postGrid(path, empty, label) {
+  return pagedList(path, thumbnail, {class: 'grid', empty, limit: 18, label});
 }

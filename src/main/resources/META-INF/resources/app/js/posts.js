@@ -69,7 +69,14 @@ export function postCard(post, {onDelete} = {}) {
     button.setAttribute('aria-pressed', String(!saved));
     button.textContent = saved ? 'Save' : 'Unsave';
   }, {'aria-pressed': String(post.savedByMe)});
-  const remove = post.author.id === me()?.id && onDelete ? action('Delete', async () => {
+  const own = post.author.id === me()?.id;
+  const pin = own ? action(post.pinned ? 'Unpin' : 'Pin', async (button) => {
+    const pinned = button.getAttribute('aria-pressed') === 'true';
+    await api(pinned ? 'DELETE' : 'POST', `/posts/${post.id}/pin`);
+    button.setAttribute('aria-pressed', String(!pinned));
+    button.textContent = pinned ? 'Pin' : 'Unpin';
+  }, {'aria-pressed': String(post.pinned)}) : null;
+  const remove = own && onDelete ? action('Delete', async () => {
     if (window.confirm('Delete this post?')) {
       await api('DELETE', `/posts/${post.id}`);
       onDelete();
@@ -80,6 +87,6 @@ export function postCard(post, {onDelete} = {}) {
     behindWarning(post, carousel(post)),
     post.caption ? el('p', {class: 'caption'}, ...richText(post.caption)) : null,
     el('p', {class: 'actions'}, like, ' ', likes, ' ',
-      el('a', {href: `#/p/${post.id}`}, plural(post.commentCount, 'comment')), ' ', save, ' ', remove),
+      el('a', {href: `#/p/${post.id}`}, plural(post.commentCount, 'comment')), ' ', save, ' ', pin, ' ', remove),
     el('p', {class: 'time'}, el('a', {href: `#/p/${post.id}`}, when(post.createdAt))));
 }

@@ -35,13 +35,13 @@ export function searchScreen() {
 }
 
 export async function exploreScreen() {
-  const grid = postGrid('/explore', 'Nothing to explore yet.');
+  const grid = postGrid('/explore', 'Nothing to explore yet.', 'Posts to explore');
   await grid.ready;
   return el('section', {'aria-labelledby': 'explore-title'}, el('h1', {id: 'explore-title'}, 'Explore'), grid);
 }
 
 export async function tagScreen({tag}) {
-  const grid = postGrid(`/tags/${encodeURIComponent(tag)}/posts`, `No posts tagged #${tag} yet.`);
+  const grid = postGrid(`/tags/${encodeURIComponent(tag)}/posts`, `No posts tagged #${tag} yet.`, 'Tagged posts');
   await grid.ready;
   return el('section', {'aria-labelledby': 'tag-title'}, el('h1', {id: 'tag-title'}, `#${tag}`), grid);
 }

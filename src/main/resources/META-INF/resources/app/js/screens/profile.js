@@ -44,6 +44,7 @@ export async function profileScreen({username}) {
   const blocked = profile.relationship?.blocking;
   // what a private account shares is for its followers (the API would answer 403): not asked for
   const closed = blocked || (profile.isPrivate && !own && !profile.relationship.following);
+  const pinned = closed ? null : postGrid(`/users/${profile.username}/pinned`, '', 'Pinned posts');
   return el('section', {'aria-labelledby': 'profile-title'},
     el('header', {class: 'profile'}, avatar(profile, 80),
       el('div', {},
@@ -56,7 +57,8 @@ export async function profileScreen({username}) {
         el('p', {class: 'buttons'}, ...buttons.filter(Boolean)),
         closed ? null : el('p', {}, el('a', {href: `#/stories/${profile.username}`}, 'Stories')))),
     closed ? el('p', {}, blocked ? '' : 'This account is private. Follow it to see its photos and stories.')
-      : postGrid(`/users/${profile.username}/posts`, own ? 'Share your first photo.' : 'No posts yet.'));
+      : el('div', {}, pinned, postGrid(`/users/${profile.username}/posts`,
+        own ? 'Share your first photo.' : 'No posts yet.', 'Posts')));
 }
 
 export async function connectionsScreen({username, which}) {
