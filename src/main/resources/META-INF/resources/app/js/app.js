@@ -12,6 +12,7 @@ import {notificationsScreen} from './screens/notifications.js';
 import {likersScreen, postScreen} from './screens/post.js';
 import {connectionsScreen, profileScreen, requestsScreen} from './screens/profile.js';
 import {settingsScreen} from './screens/settings.js';
+import {go, say} from './nav.js';
 import {newStoryScreen, storyViewer} from './screens/stories.js';
 
 // [pattern, screen, public]: :name matches one path segment and is passed to the screen decoded
@@ -45,19 +46,6 @@ const routes = [
   });
   return {regex: new RegExp(`^${source}$`), names, screen, isPublic: Boolean(isPublic)};
 });
-
-export function go(route) {
-  window.location.hash = `#${route}`;
-}
-
-let quiet = null;
-
-/** A short message in the status line (a polite live region), cleared after a while. */
-export function say(message) {
-  document.getElementById('status').textContent = message;
-  clearTimeout(quiet);
-  quiet = setTimeout(() => { document.getElementById('status').textContent = ''; }, 6000);
-}
 
 function match(path) {
   for (const route of routes) {

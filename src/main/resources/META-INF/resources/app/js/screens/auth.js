@@ -1,6 +1,6 @@
 // The account flows before and around signing in: sign up, log in, verify the email address, forgotten password.
 import {api, keep, me, rememberMe} from '../api.js';
-import {go, say} from '../app.js';
+import {go, say} from '../nav.js';
 import {action, el, field} from '../dom.js';
 import {apiForm} from '../forms.js';
 

@@ -1,6 +1,6 @@
 // A new post: 1-10 photos or videos, previewed and put in carousel order before upload, and a caption.
 import {api} from '../api.js';
-import {go, say} from '../app.js';
+import {go, say} from '../nav.js';
 import {el, field} from '../dom.js';
 import {apiForm} from '../forms.js';
 

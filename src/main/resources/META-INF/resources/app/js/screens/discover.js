@@ -1,7 +1,7 @@
 // Finding things: people search (a leading # searches a tag instead), explore, and a tag's posts.
 import {el} from '../dom.js';
 import {pagedList, postGrid, userRow} from '../lists.js';
-import {go} from '../app.js';
+import {go} from '../nav.js';
 
 export function searchScreen() {
   const input = el('input', {id: 'search-q', type: 'search', name: 'q', autocomplete: 'off', required: true,

@@ -1,6 +1,6 @@
 // One post with its comments and replies, and the list of who liked it.
 import {api, me} from '../api.js';
-import {go, say} from '../app.js';
+import {go, say} from '../nav.js';
 import {action, el, plural, richText, userLink, when} from '../dom.js';
 import {pagedList, userRow} from '../lists.js';
 import {postCard} from '../posts.js';

@@ -1,6 +1,6 @@
 // Edit profile and avatar, and change the password.
 import {api, rememberMe} from '../api.js';
-import {say} from '../app.js';
+import {say} from '../nav.js';
 import {avatar, el, field} from '../dom.js';
 import {apiForm} from '../forms.js';
 

@@ -1,7 +1,7 @@
 // Stories: the tray above the home feed, a viewer that plays one account's stories with a progress bar, the
 // viewers of your own, and posting a new one.
 import {api, me, page} from '../api.js';
-import {go, say} from '../app.js';
+import {go, say} from '../nav.js';
 import {action, avatar, el, field, when} from '../dom.js';
 import {pagedList, userRow} from '../lists.js';
 
