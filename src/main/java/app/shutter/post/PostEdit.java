@@ -1,11 +1,13 @@
 package app.shutter.post;
 
 import app.shutter.common.error.ApiException;
+import app.shutter.media.AltTexts;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -31,6 +33,9 @@ public class PostEdit {
     @Schema(description = "Hide the like count (and who liked the post) from everyone but the author")
     private Boolean hideLikeCount;
 
+    @Schema(description = "The alt text of each media item, in carousel order: one per item (null or empty for none)")
+    private List<String> altTexts;
+
     public void setCaption(String caption) {
         this.caption = caption;
         sent.add("caption");
@@ -51,6 +56,11 @@ public class PostEdit {
         sent.add("hideLikeCount");
     }
 
+    public void setAltTexts(List<String> altTexts) {
+        this.altTexts = altTexts;
+        sent.add("altTexts");
+    }
+
     @JsonIgnore
     public boolean has(String field) {
         return sent.contains(field);
@@ -58,6 +68,15 @@ public class PostEdit {
 
     public String caption() {
         return caption;
+    }
+
+    /** The new alt texts of a post with {@code items} media items, checked. */
+    List<String> altTexts(int items) {
+        if (altTexts == null || altTexts.size() != items) {
+            throw ApiException.invalidField("altTexts", "must hold one alt text per media item (" + items
+                    + "), in carousel order; null or empty for none");
+        }
+        return AltTexts.of(altTexts, items, "altTexts");
     }
 
     /** The post's settings after this edit. */

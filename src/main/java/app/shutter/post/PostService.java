@@ -74,6 +74,14 @@ public class PostService {
     public PostView edit(long viewer, long postId, PostEdit edit) {
         Post post = ownPost(viewer, postId);
         edit.settings(post).applyTo(post);
+        if (edit.has("altTexts")) {
+            List<PostMedia> items = PostMedia.list("postId = ?1 order by position", postId);
+            List<String> texts = edit.altTexts(items.size());
+            for (int i = 0; i < items.size(); i++) {
+                items.get(i).media.altText = texts.get(i);
+            }
+            post.editedAt = Instant.now();
+        }
         if (edit.has("caption")) {
             TextEntities entities = TextEntities.parse(edit.caption(), "caption");
             post.caption = Text.blankToNull(edit.caption());

@@ -12,11 +12,14 @@ import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 /** Alt text per media item of posts and stories: stored with the item, returned wherever the item is. */
@@ -77,6 +80,29 @@ class AltTextTest extends ApiTest {
         assertThat(queryValue("select count(*) from posts where author_id = ?", author.id())).isEqualTo(0L);
         assertThat(MediaFolder.files()).isEqualTo(filesBefore);
         photos(author, 1, "y".repeat(1000)).post("/posts").then().statusCode(201);
+    }
+
+    @Test
+    void the_author_rewrites_the_alt_texts_one_per_item_and_the_post_shows_it_was_edited() {
+        TestUser author = TestUsers.create();
+        long id = photos(author, 2, "first draft").post("/posts").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        author.request().body(Map.of("altTexts", Arrays.asList(null, "A harbour at dusk")))
+                .patch("/posts/" + id).then().statusCode(200)
+                .body("media.altText", equalTo(Arrays.asList(null, "A harbour at dusk")))
+                .body("editedAt", notNullValue());
+        author.request().body(Map.of("altTexts", List.of("only one"))).patch("/posts/" + id)
+                .then().statusCode(400).body("errors[0].field", equalTo("altTexts"))
+                .body("errors[0].message", containsString("one alt text per media item (2)"));
+        author.request().body(Map.of("altTexts", List.of("ok", "z".repeat(1001))))
+                .patch("/posts/" + id).then().statusCode(400).body("errors[0].field", equalTo("altTexts"));
+        author.request().body(Map.of("caption", "words")).patch("/posts/" + id).then().statusCode(200)
+                .body("media[1].altText", equalTo("A harbour at dusk"));
+        TestUser stranger = TestUsers.create();
+        stranger.request().body(Map.of("altTexts", List.of("x", "y"))).patch("/posts/" + id)
+                .then().statusCode(403);
+        assertThat(queryValue("select alt_text from post_media where post_id = ? and position = 1", id))
+                .isEqualTo("A harbour at dusk");
     }
 
     @Test
