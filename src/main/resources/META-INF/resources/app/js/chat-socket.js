@@ -73,7 +73,8 @@ async function connect(refused = false) {
   }
   let opened = false;
   const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
-  socket = new WebSocket(`${scheme}://${window.location.host}/chat?token=${encodeURIComponent(token)}`);
+  const current = new WebSocket(`${scheme}://${window.location.host}/chat?token=${encodeURIComponent(token)}`);
+  socket = current;
   document.getElementById('nav').dataset.chat = 'connecting';
   socket.onopen = () => {
     opened = true;
@@ -97,6 +98,9 @@ async function connect(refused = false) {
     emit(frame);
   };
   socket.onclose = (event) => {
+    if (socket !== current) {
+      return; // a socket of an earlier session, closed late
+    }
     socket = null;
     document.getElementById('nav').dataset.chat = 'closed';
     if (running) {

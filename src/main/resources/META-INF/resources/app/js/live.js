@@ -51,15 +51,19 @@ async function open(refused = false) {
     return;
   }
   const resume = lastId ? `&lastEventId=${encodeURIComponent(lastId)}` : '';
-  source = new EventSource(`/notifications/stream?token=${encodeURIComponent(token)}${resume}`);
+  const current = new EventSource(`/notifications/stream?token=${encodeURIComponent(token)}${resume}`);
+  source = current;
   source.onopen = () => {
     retry = 1000;
     state('open');
   };
   source.onerror = () => {
+    if (source !== current) {
+      return; // a stream of an earlier session
+    }
     state('reconnecting');
     // CONNECTING: the browser reconnects by itself (network trouble); CLOSED: the server refused the stream
-    if (source.readyState === EventSource.CLOSED) {
+    if (current.readyState === EventSource.CLOSED) {
       source = null;
       again();
     }
