@@ -1,5 +1,7 @@
 package app.shutter.post;
 
+import app.shutter.common.idempotency.Fingerprint;
+import app.shutter.common.idempotency.Idempotency;
 import app.shutter.common.pagination.Page;
 import app.shutter.common.pagination.PageRequest;
 import app.shutter.common.security.CurrentUser;
@@ -8,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,6 +21,8 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
 
 /** A post's comments; replies and deletion are addressed by the comment alone (see CommentThreadResource). */
 @Path("/posts/{postId}/comments")
@@ -31,14 +36,26 @@ public class CommentResource {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    Idempotency idempotency;
+
     @POST
     @Operation(summary = "Comment on a post, or reply with parentId (a reply to a reply joins the same thread)")
     @APIResponse(responseCode = "201", description = "The comment")
     @APIResponse(responseCode = "404", description = "No such post, or not visible to the caller")
     public Response addComment(@PathParam("postId") long postId, @Valid @NotNull PostRequests.NewComment request,
-                               @Context UriInfo uri) {
-        CommentView comment = comments.create(currentUser.id(), postId, request);
-        return Response.created(uri.getBaseUriBuilder().path("comments").path(String.valueOf(comment.id())).build()).entity(comment).build();
+                               @HeaderParam(Idempotency.HEADER) String key, @Context UriInfo uri) {
+        long author = currentUser.id();
+        return idempotency.once(author, key, () -> Fingerprint.of("POST /posts/{id}/comments").text(postId)
+                .text(request.text()).text(request.parentId()).hex(), claim -> {
+                    CommentView comment = comments.create(author, postId, request,
+                            created -> claim.created(location(uri, created.id()), created));
+                    return Response.created(location(uri, comment.id())).entity(comment).build();
+                });
+    }
+
+    private static URI location(UriInfo uri, long id) {
+        return uri.getBaseUriBuilder().path("comments").path(String.valueOf(id)).build();
     }
 
     @GET

@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Comments and their one level of replies. Every change takes the post's row lock first (the counter
@@ -48,7 +49,9 @@ public class CommentService {
     Event<Object> events;
 
     @Transactional
-    public CommentView create(long viewer, long postId, PostRequests.NewComment request) {
+    /** @param inTransaction runs with the new comment in the transaction that creates it */
+    public CommentView create(long viewer, long postId, PostRequests.NewComment request,
+                              Consumer<CommentView> inTransaction) {
         if (!posts.isVisible(viewer, postId)) {
             throw PostService.notFound();
         }
@@ -76,7 +79,9 @@ public class CommentService {
         List<Long> mentioned = tagging.commentWritten(comment.id, postId, author == viewer, entities);
         events.fire(new PostEvents.Commented(viewer, postId, author, comment.id,
                 repliedTo == null ? null : repliedTo.repliedToAuthor(), mentioned));
-        return view(comment.id);
+        CommentView created = view(comment.id);
+        inTransaction.accept(created);
+        return created;
     }
 
     @Transactional

@@ -1,9 +1,12 @@
 package app.shutter.post;
 
+import app.shutter.common.idempotency.Fingerprint;
+import app.shutter.common.idempotency.Idempotency;
 import app.shutter.common.pagination.Page;
 import app.shutter.common.pagination.PageRequest;
 import app.shutter.common.security.CurrentUser;
 import app.shutter.graph.GraphItems;
+import app.shutter.media.AltTexts;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -13,6 +16,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -20,12 +24,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import app.shutter.media.AltTexts;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+import java.net.URI;
 import java.util.List;
 
 @Path("/posts")
@@ -42,6 +47,9 @@ public class PostResource {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    Idempotency idempotency;
+
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Publish a post: 1-10 multipart parts 'media' (images or videos, in carousel order),"
@@ -54,11 +62,21 @@ public class PostResource {
     public Response createPost(@RestForm(PostService.MEDIA_PART) List<FileUpload> media, @RestForm String caption,
                                @RestForm(AltTexts.PART) List<String> altText, @RestForm String sensitive,
                                @RestForm String contentWarning, @RestForm String hideLikeCount,
+                               @Parameter(description = "Retrying with the same key answers the first response and"
+                                       + " creates nothing (24 h)") @HeaderParam(Idempotency.HEADER) String key,
                                @jakarta.ws.rs.core.Context UriInfo uri) {
-        PostView post = posts.create(currentUser.id(), media, caption, altText,
-                PostSettings.ofParts(sensitive, contentWarning, hideLikeCount));
-        return Response.created(uri.getBaseUriBuilder().path("posts").path(String.valueOf(post.id())).build())
-                .entity(post).build();
+        PostSettings settings = PostSettings.ofParts(sensitive, contentWarning, hideLikeCount);
+        long author = currentUser.id();
+        return idempotency.once(author, key, () -> Fingerprint.of("POST /posts").uploads(media).text(caption)
+                .texts(altText).text(sensitive).text(contentWarning).text(hideLikeCount).hex(), claim -> {
+                    PostView post = posts.create(author, media, caption, altText, settings,
+                            created -> claim.created(location(uri, created.id()), created));
+                    return Response.created(location(uri, post.id())).entity(post).build();
+                });
+    }
+
+    private static URI location(UriInfo uri, long id) {
+        return uri.getBaseUriBuilder().path("posts").path(String.valueOf(id)).build();
     }
 
     @GET

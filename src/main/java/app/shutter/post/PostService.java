@@ -21,6 +21,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** Creating, editing and deleting posts; their files live and die with their rows. */
 @ApplicationScoped
@@ -48,8 +49,9 @@ public class PostService {
 
     static final int MAX_PINNED = 3;
 
+    /** @param inTransaction runs with the new post in the transaction that creates it */
     public PostView create(long author, List<FileUpload> uploads, String caption, List<String> altTexts,
-                           PostSettings settings) {
+                           PostSettings settings, Consumer<PostView> inTransaction) {
         if (uploads == null || uploads.isEmpty()) {
             throw ApiException.invalidField(MEDIA_PART, "at least one photo or video is required, as multipart file"
                     + " parts named " + MEDIA_PART);
@@ -60,9 +62,13 @@ public class PostService {
         TextEntities entities = TextEntities.parse(caption, "caption");
         List<String> alts = AltTexts.of(altTexts, uploads.size());
         List<StoredMedia> stored = media.store(uploads, MediaPurpose.POST, MEDIA_PART);
-        long id = media.commit(stored, () -> insert(author, Text.blankToNull(caption), entities, stored, alts,
-                settings));
-        return view(author, id);
+        return media.commit(stored, () -> {
+            long id = insert(author, Text.blankToNull(caption), entities, stored, alts, settings);
+            em.flush();
+            PostView created = view(author, id);
+            inTransaction.accept(created);
+            return created;
+        });
     }
 
     @Transactional
@@ -108,7 +114,7 @@ public class PostService {
         long pinned = ((Number) em.createNativeQuery("select count(*) from posts where author_id = :author"
                         + " and pinned_at is not null").setParameter("author", viewer).getSingleResult()).longValue();
         if (pinned >= MAX_PINNED) {
-            throw ApiException.conflict("postId", "at most " + MAX_PINNED + " posts can be pinned; unpin one first");
+            throw ApiException.conflict("At most " + MAX_PINNED + " posts can be pinned; unpin one first");
         }
         post.pinnedAt = Instant.now();
     }

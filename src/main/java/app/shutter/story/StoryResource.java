@@ -1,13 +1,17 @@
 package app.shutter.story;
 
+import app.shutter.common.idempotency.Fingerprint;
+import app.shutter.common.idempotency.Idempotency;
 import app.shutter.common.pagination.Page;
 import app.shutter.common.pagination.PageRequest;
 import app.shutter.common.security.CurrentUser;
+import app.shutter.media.AltTexts;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,10 +23,10 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import app.shutter.media.AltTexts;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+import java.net.URI;
 import java.util.List;
 
 @Path("/stories")
@@ -39,16 +43,28 @@ public class StoryResource {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    Idempotency idempotency;
+
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Post a story: one multipart part 'media' (an image or a video) and an optional 'altText'"
             + " part (what it shows, at most 1000 characters)")
     @APIResponse(responseCode = "201", description = "The story")
     public Response createStory(@RestForm(StoryService.MEDIA_PART) List<FileUpload> media,
-                                @RestForm(AltTexts.PART) List<String> altText, @Context UriInfo uri) {
-        StoryView story = stories.create(currentUser.id(), media, altText);
-        return Response.created(uri.getBaseUriBuilder().path("stories").path(String.valueOf(story.id())).build())
-                .entity(story).build();
+                                @RestForm(AltTexts.PART) List<String> altText,
+                                @HeaderParam(Idempotency.HEADER) String key, @Context UriInfo uri) {
+        long author = currentUser.id();
+        return idempotency.once(author, key, () -> Fingerprint.of("POST /stories").uploads(media)
+                .texts(altText).hex(), claim -> {
+                    StoryView story = stories.create(author, media, altText,
+                            created -> claim.created(location(uri, created.id()), created));
+                    return Response.created(location(uri, story.id())).entity(story).build();
+                });
+    }
+
+    private static URI location(UriInfo uri, long id) {
+        return uri.getBaseUriBuilder().path("stories").path(String.valueOf(id)).build();
     }
 
     @GET

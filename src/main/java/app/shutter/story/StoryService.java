@@ -22,6 +22,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Posting, reading, viewing and deleting stories. Every read filters on expires_at, so a story is gone the
@@ -51,20 +52,24 @@ public class StoryService {
     @Inject
     EntityManager em;
 
-    public StoryView create(long author, List<FileUpload> uploads, List<String> altTexts) {
+    /** @param inTransaction runs with the new story in the transaction that creates it */
+    public StoryView create(long author, List<FileUpload> uploads, List<String> altTexts,
+                            Consumer<StoryView> inTransaction) {
         if (uploads == null || uploads.size() != 1) {
             throw ApiException.invalidField(MEDIA_PART, "exactly one photo or video is required, as a multipart"
                     + " file part named " + MEDIA_PART);
         }
         String altText = AltTexts.of(altTexts, 1).get(0);
         StoredMedia stored = media.store(uploads.get(0), MediaPurpose.STORY, MEDIA_PART);
-        long id = media.commit(List.of(stored), () -> {
+        return media.commit(List.of(stored), () -> {
             Instant now = Instant.now();
             Story story = Story.of(author, stored, altText, now, now.plus(config.lifetime()));
             story.persist();
-            return story.id;
+            em.flush();
+            StoryView created = story(author, story.id);
+            inTransaction.accept(created);
+            return created;
         });
-        return story(author, id);
     }
 
     @Transactional

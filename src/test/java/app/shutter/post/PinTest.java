@@ -32,7 +32,7 @@ class PinTest extends ApiTest {
         author.request().post("/posts/" + posts[0] + "/pin").then().statusCode(204); // again: no change
         author.request().post("/posts/" + posts[3] + "/pin").then().statusCode(409)
                 .contentType(containsString("application/problem+json"))
-                .body("errors[0].message", containsString("at most 3"));
+                .body("detail", containsString("At most 3"));
 
         fan.request().get("/users/" + author.username() + "/pinned").then().statusCode(200)
                 .body("items[0].pinned", equalTo(true)).body("nextCursor", nullValue());

@@ -51,6 +51,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(415, detail, null, null);
     }
 
+    /** A state the request cannot be applied to now (e.g. a limit reached, a request still running). */
+    public static ApiException conflict(String detail) {
+        return new ApiException(409, detail, null, null);
+    }
+
     public static ApiException unprocessable(String detail) {
         return new ApiException(422, detail, null, null);
     }

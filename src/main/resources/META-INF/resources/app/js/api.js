@@ -90,10 +90,18 @@ export function page(path, cursor, limit = 20) {
   return api('GET', `${path}${separator}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
 }
 
-/** body: an object (sent as JSON), FormData (multipart) or nothing. */
-export async function api(method, path, body) {
+/** A random id (crypto.randomUUID needs a secure context; getRandomValues works on plain http hosts too). */
+export function randomKey() {
+  return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * body: an object (sent as JSON), FormData (multipart) or nothing; extraHeaders, e.g. an Idempotency-Key, so a
+ * create sent again (a retry, a double tap) answers the first result instead of creating a second.
+ */
+export async function api(method, path, body, extraHeaders = {}) {
   const send = () => {
-    const headers = {};
+    const headers = {...extraHeaders};
     const token = store.getItem('accessToken');
     if (token) {
       headers.Authorization = `Bearer ${token}`;

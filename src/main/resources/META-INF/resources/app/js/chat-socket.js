@@ -1,7 +1,7 @@
 // The chat connection: one WebSocket per signed-in tab that reconnects with backoff and a fresh token, and
 // resends every message not yet acknowledged with the same clientId (the server stores each clientId once, so a
 // resend never duplicates). Unacknowledged messages are kept in localStorage, so they survive a reload too.
-import {freshToken, signedIn} from './api.js';
+import {freshToken, randomKey, signedIn} from './api.js';
 
 const PENDING = 'chatPending';
 const listeners = new Set();
@@ -25,11 +25,6 @@ function emit(frame) {
   listeners.forEach((listener) => listener(frame));
 }
 
-function newClientId() {
-  // crypto.randomUUID needs a secure context; getRandomValues works on plain http hosts as well
-  return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 /** Receives every frame (message, ack, read, error) and {type: 'connected'} after each (re)connect. */
 export function onChat(listener) {
   listeners.add(listener);
@@ -42,7 +37,7 @@ export function connected() {
 
 /** Sends now if connected, else on the next connect; returns the frame (its clientId names the ack). */
 export function sendMessage(recipientId, messageText) {
-  const frame = {recipientId, messageText, clientId: newClientId()};
+  const frame = {recipientId, messageText, clientId: randomKey()};
   keepPending([...pending(), frame]);
   if (connected()) {
     socket.send(JSON.stringify(frame));

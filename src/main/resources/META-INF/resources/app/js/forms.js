@@ -6,11 +6,15 @@ import {el} from './dom.js';
 export function apiForm(title, fields, submit, send, {heading = 'h2'} = {}) {
   const errors = el('ul', {class: 'errors', 'aria-live': 'assertive'});
   const id = `${title.toLowerCase().replace(/[^a-z]+/g, '-')}-title`;
-  const form = el('form', {class: 'card', 'aria-labelledby': id}, el(heading, {id}, title), ...fields, errors,
-    el('button', {type: 'submit'}, submit));
+  const button = el('button', {type: 'submit'}, submit);
+  const form = el('form', {class: 'card', 'aria-labelledby': id}, el(heading, {id}, title), ...fields, errors, button);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
+    if (button.disabled) {
+      return; // sent already; the answer is on its way
+    }
     errors.replaceChildren();
+    button.disabled = true;
     try {
       await send(Object.fromEntries(new FormData(form)), form);
     } catch (error) {
@@ -19,6 +23,8 @@ export function apiForm(title, fields, submit, send, {heading = 'h2'} = {}) {
       }
       const lines = error.errors.length ? error.errors.map((e) => `${e.field}: ${e.message}`) : [error.message];
       errors.append(...lines.map((line) => el('li', {}, line)));
+    } finally {
+      button.disabled = false;
     }
   });
   return form;

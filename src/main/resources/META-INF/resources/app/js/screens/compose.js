@@ -1,5 +1,5 @@
 // A new post: 1-10 photos or videos, previewed and put in carousel order before upload, and a caption.
-import {api} from '../api.js';
+import {api, randomKey} from '../api.js';
 import {go, say} from '../nav.js';
 import {el, field} from '../dom.js';
 import {apiForm} from '../forms.js';
@@ -19,6 +19,7 @@ function altField(item, index) {
 }
 
 export function composeScreen() {
+  const key = randomKey(); // one post per screen, however often Share is pressed
   let chosen = [];
   const previews = el('ol', {class: 'previews', 'aria-label': 'Carousel order'});
   const files = field('Photos or videos (up to 10, in carousel order)',
@@ -56,7 +57,7 @@ export function composeScreen() {
     body.append('sensitive', String(values.sensitive === 'on' || Boolean(values.contentWarning)));
     body.append('contentWarning', values.contentWarning || '');
     body.append('hideLikeCount', String(values.hideLikeCount === 'on'));
-    await api('POST', '/posts', body);
+    await api('POST', '/posts', body, {'Idempotency-Key': key});
     say('Posted');
     go('/feed');
   }, {heading: 'h1'});

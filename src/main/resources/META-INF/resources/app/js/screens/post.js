@@ -1,5 +1,5 @@
 // One post with its comments and replies, and the list of who liked it.
-import {api, me} from '../api.js';
+import {api, me, randomKey} from '../api.js';
 import {go, say} from '../nav.js';
 import {action, el, plural, richText, userLink, when} from '../dom.js';
 import {pagedList, userRow} from '../lists.js';
@@ -31,6 +31,7 @@ function commentItem(comment, reply) {
 export async function postScreen({id}) {
   const post = await api('GET', `/posts/${id}`);
   let parent = null;
+  let commentKey = randomKey();
   const input = el('textarea', {id: 'comment-text', name: 'text', rows: 2, maxlength: 2200, required: true});
   const label = el('label', {for: 'comment-text'}, 'Add a comment');
   const form = el('form', {class: 'comment-form'}, label, input, el('button', {type: 'submit'}, 'Post comment'));
@@ -47,7 +48,9 @@ export async function postScreen({id}) {
   }, {label: 'Comments', class: 'comments', empty: 'No comments yet.'});
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    const created = await api('POST', `/posts/${id}/comments`, {text: input.value, parentId: parent?.id ?? null});
+    const created = await api('POST', `/posts/${id}/comments`, {text: input.value, parentId: parent?.id ?? null},
+      {'Idempotency-Key': commentKey});
+    commentKey = randomKey(); // the next comment is another one
     const item = commentItem(created, reply);
     (parent ? items.get(parent.id)?.replies : comments.querySelector('.comments'))?.append(item);
     input.value = '';

@@ -1,6 +1,6 @@
 // Stories: the tray above the home feed, a viewer that plays one account's stories with a progress bar, the
 // viewers of your own, and posting a new one.
-import {api, me, page} from '../api.js';
+import {api, me, page, randomKey} from '../api.js';
 import {go, say} from '../nav.js';
 import {action, avatar, el, field, when} from '../dom.js';
 import {pagedList, userRow} from '../lists.js';
@@ -96,6 +96,7 @@ export async function storyViewer({username}) {
 }
 
 export function newStoryScreen() {
+  const key = randomKey();
   const file = field('Photo or video', {name: 'media', type: 'file', accept: 'image/*,video/*', required: true});
   const alt = field('Alt text (what it shows, for people who cannot see it)',
     {name: 'altText', tag: 'textarea', rows: 2, maxlength: 1000});
@@ -106,7 +107,7 @@ export function newStoryScreen() {
     const body = new FormData();
     body.append('media', file.querySelector('input').files[0]);
     body.append('altText', alt.querySelector('textarea').value);
-    await api('POST', '/stories', body);
+    await api('POST', '/stories', body, {'Idempotency-Key': key});
     say('Story shared');
     go(`/stories/${me().username}`);
   });
