@@ -1,24 +1,19 @@
 package app.shutter.post;
 
+import app.shutter.common.PatchBody;
 import app.shutter.common.error.ApiException;
 import app.shutter.media.AltTexts;
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * PATCH /posts/{id}. Remembers which fields were sent: an absent field is unchanged, null clears it (a null
  * {@code sensitive} or {@code hideLikeCount} is refused: they are true or false). Unknown fields are a 400.
  */
 @Schema(name = "PostEdit")
-public class PostEdit {
-
-    @Schema(hidden = true) // bookkeeping, not a field a client sends (the server refuses it)
-    private final Set<String> sent = new HashSet<>();
+public class PostEdit extends PatchBody {
 
     @Size(max = PostRequests.MAX_CAPTION, message = "must be at most 2200 characters")
     private String caption;
@@ -38,32 +33,27 @@ public class PostEdit {
 
     public void setCaption(String caption) {
         this.caption = caption;
-        sent.add("caption");
+        sent("caption");
     }
 
     public void setSensitive(Boolean sensitive) {
         this.sensitive = sensitive;
-        sent.add("sensitive");
+        sent("sensitive");
     }
 
     public void setContentWarning(String contentWarning) {
         this.contentWarning = contentWarning;
-        sent.add("contentWarning");
+        sent("contentWarning");
     }
 
     public void setHideLikeCount(Boolean hideLikeCount) {
         this.hideLikeCount = hideLikeCount;
-        sent.add("hideLikeCount");
+        sent("hideLikeCount");
     }
 
     public void setAltTexts(List<String> altTexts) {
         this.altTexts = altTexts;
-        sent.add("altTexts");
-    }
-
-    @JsonIgnore
-    public boolean has(String field) {
-        return sent.contains(field);
+        sent("altTexts");
     }
 
     public String caption() {
@@ -81,9 +71,11 @@ public class PostEdit {
 
     /** The post's settings after this edit. */
     PostSettings settings(Post post) {
-        if ((has("sensitive") && sensitive == null) || (has("hideLikeCount") && hideLikeCount == null)) {
-            throw ApiException.invalidField(sensitive == null && has("sensitive")
-                    ? "sensitive" : "hideLikeCount", "must be true or false");
+        if (has("sensitive") && sensitive == null) {
+            throw ApiException.invalidField("sensitive", "must be true or false");
+        }
+        if (has("hideLikeCount") && hideLikeCount == null) {
+            throw ApiException.invalidField("hideLikeCount", "must be true or false");
         }
         String warning = has("contentWarning") ? PostSettings.warning(contentWarning) : post.contentWarning;
         boolean marked = has("sensitive") ? sensitive : post.sensitive || warning != null;

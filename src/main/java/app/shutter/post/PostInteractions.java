@@ -74,14 +74,7 @@ public class PostInteractions {
      */
     @Transactional
     public Page<GraphItems.UserItem> likers(long viewer, long postId, PageRequest page) {
-        // one statement: whether the viewer may see the post, and whether its author hides its likes from them
-        List<?> hidden = em.createNativeQuery("select p.hide_like_count and p.author_id <> :viewer from posts p"
-                        + " join users u on u.id = p.author_id where p.id = :post and " + PostQueries.VISIBLE_SQL)
-                .setParameter("post", postId).setParameter("viewer", viewer).getResultList();
-        if (hidden.isEmpty()) {
-            throw PostService.notFound();
-        }
-        if ((Boolean) hidden.get(0)) {
+        if (queries.likesHiddenFrom(viewer, postId).orElseThrow(PostService::notFound)) {
             throw ApiException.forbidden("The author keeps who liked this post to themselves");
         }
         List<Tuple> rows = Rows.list(Keyset.query(em, """

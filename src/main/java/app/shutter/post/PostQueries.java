@@ -63,6 +63,17 @@ public class PostQueries {
     }
 
     /**
+     * For a post the viewer may see (else empty), whether its author hides its likes from them: the visibility
+     * check of {@link #isVisible} and the likers' rule in one statement.
+     */
+    public Optional<Boolean> likesHiddenFrom(long viewer, long postId) {
+        List<?> hidden = em.createNativeQuery("select p.hide_like_count and p.author_id <> :viewer"
+                        + " from posts p join users u on u.id = p.author_id where p.id = :id and " + VISIBLE_SQL)
+                .setParameter("id", postId).setParameter("viewer", viewer).getResultList();
+        return hidden.stream().map(Boolean.class::cast).findFirst();
+    }
+
+    /**
      * A page of posts. {@code sql} selects {@link #POST_COLUMNS} and the {@link Keyset#key} columns and holds
      * a {@code %s} for the cursor predicate (see {@link Keyset}).
      */

@@ -1,23 +1,17 @@
 package app.shutter.user;
 
+import app.shutter.common.PatchBody;
 import app.shutter.common.Text;
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
-import java.util.HashSet;
-import java.util.Set;
 
 /**
  * PATCH /users/me. Remembers which fields were sent: an absent field is unchanged, null clears it.
  * Unknown fields (id, username, email, counts, password...) are refused by Jackson with 400.
  */
 @Schema(name = "ProfilePatch")
-public class ProfilePatch {
-
-    @Schema(hidden = true) // bookkeeping, not a field a client sends (the server refuses it)
-    private final Set<String> sent = new HashSet<>();
+public class ProfilePatch extends PatchBody {
 
     @Size(max = 50)
     @Schema(example = "Jane Doe")
@@ -41,32 +35,27 @@ public class ProfilePatch {
 
     public void setName(String name) {
         this.name = Text.trimToNull(name);
-        sent.add("name");
+        sent("name");
     }
 
     public void setBio(String bio) {
         this.bio = Text.trimToNull(bio);
-        sent.add("bio");
+        sent("bio");
     }
 
     public void setWebsite(String website) {
         this.website = Text.trimToNull(website);
-        sent.add("website");
+        sent("website");
     }
 
     public void setPhone(String phone) {
         this.phone = Text.trimToNull(phone);
-        sent.add("phone");
+        sent("phone");
     }
 
     public void setIsPrivate(Boolean isPrivate) {
         this.isPrivate = isPrivate;
-        sent.add("isPrivate");
-    }
-
-    @JsonIgnore
-    public boolean has(String field) {
-        return sent.contains(field);
+        sent("isPrivate");
     }
 
     public String name() {

@@ -1,4 +1,5 @@
 // Building elements without HTML strings (nothing from the API is ever parsed as markup).
+import {say} from './nav.js';
 
 /** el('p', {class: 'x'}, 'text', child) */
 export function el(tag, attributes = {}, ...children) {
@@ -66,7 +67,7 @@ export function action(label, run, attributes = {}) {
     try {
       await run(button);
     } catch (error) {
-      document.getElementById('status').textContent = error.message;
+      say(error.message);
     } finally {
       button.disabled = false;
     }
