@@ -39,7 +39,7 @@ public class ExploreRanking {
                 from posts p join users u on u.id = p.author_id
                 left join likes l on l.post_id = p.id
                 left join comments c on c.post_id = p.id
-                where p.created_at > now() - :maxAgeSeconds * interval '1 second'
+                where p.created_at > now() - :maxAgeSeconds * interval '1 second' and p.archived_at is null
                   and not u.is_private and u.hidden_at is null
                 order by score desc, p.id desc
                 limit :size) ranked""";

@@ -28,7 +28,7 @@ public class ExploreService {
     private static final String SQL = "select " + PostQueries.POST_COLUMNS + ", " + Keyset.key("s.computed_at", "e.position")
             + " from explore_posts e join explore_snapshots s on s.id = e.snapshot_id"
             + " join posts p on p.id = e.post_id join users u on u.id = p.author_id"
-            + " where %s and u.hidden_at is null and not u.is_private and u.id <> :viewer"
+            + " where %s and u.hidden_at is null and not u.is_private and u.id <> :viewer and " + PostQueries.LISTED_SQL
             + " and " + Relationships.NOT_BLOCKED_SQL + " and not " + Relationships.FOLLOWED_BY_VIEWER_SQL
             + " order by e.position limit :limit";
 

@@ -67,7 +67,7 @@ public class FeedService {
             ), walked as (
                 select w.created_at, w.id
                 from (select p.created_at, p.id, p.author_id from posts p
-                      where (select count(*) from followed) > %2$d %1$s
+                      where (select count(*) from followed) > %2$d and p.archived_at is null %1$s
                       order by p.created_at desc, p.id desc
                       limit (select least(%4$d * count(*), %3$d) from followed)) w
                 -- an OR keeps the test a hashed filter (a semi-join would lose the walk's order, so the whole
@@ -79,14 +79,14 @@ public class FeedService {
             ), heads as (
                 select h.author_id, h.created_at, h.id from followed
                 cross join lateral (select p.author_id, p.created_at, p.id from posts p
-                                    where p.author_id = followed.id %1$s
+                                    where p.author_id = followed.id and p.archived_at is null %1$s
                                     order by p.created_at desc, p.id desc limit 1) h
             ), bound as (
                 select created_at, id from heads order by created_at desc, id desc offset :fetch - 1 limit 1
             ), merged as (
                 select c.created_at, c.id from heads
                 cross join lateral (select p.created_at, p.id from posts p
-                                    where p.author_id = heads.author_id %1$s
+                                    where p.author_id = heads.author_id and p.archived_at is null %1$s
                                       and (not exists (select 1 from bound)
                                            or (p.created_at, p.id) >= (select created_at, id from bound))
                                     order by p.created_at desc, p.id desc limit :fetch) c
@@ -121,7 +121,7 @@ public class FeedService {
     public Page<PostView> saved(long viewer, PageRequest page) {
         return posts.page("select " + PostQueries.POST_COLUMNS + ", " + Keyset.key("s.created_at", "s.post_id")
                         + " from saved_posts s join posts p on p.id = s.post_id join users u on u.id = p.author_id"
-                        + " where s.user_id = :viewer and " + PostQueries.VISIBLE_SQL + " %s"
+                        + " where s.user_id = :viewer and " + PostQueries.VISIBLE_SQL + " and " + PostQueries.LISTED_SQL + " %s"
                         + " order by s.created_at desc, s.post_id desc",
                 "(s.created_at, s.post_id)", page, viewer, query -> { });
     }
@@ -132,7 +132,7 @@ public class FeedService {
         String name = TextEntities.tagOf(tag);
         return posts.page("select " + PostQueries.POST_COLUMNS + ", " + Keyset.key("t.post_created_at", "t.post_id")
                         + " from post_tags t join posts p on p.id = t.post_id join users u on u.id = p.author_id"
-                        + " where t.tag = :tag and " + PostQueries.VISIBLE_SQL + " %s"
+                        + " where t.tag = :tag and " + PostQueries.VISIBLE_SQL + " and " + PostQueries.LISTED_SQL + " %s"
                         + " order by t.post_created_at desc, t.post_id desc",
                 "(t.post_created_at, t.post_id)", page, viewer, query -> query.setParameter("tag", name));
     }
@@ -149,7 +149,15 @@ public class FeedService {
     public Page<PostView> profile(long viewer, String username, PageRequest page) {
         long owner = graph.contentOwner(viewer, username, "posts").id;
         return posts.page("select " + PostQueries.POST_COLUMNS + ", " + Keyset.key("p.created_at", "p.id") + FROM
-                        + "p.author_id = :owner %s order by p.created_at desc, p.id desc",
+                        + "p.author_id = :owner and " + PostQueries.LISTED_SQL + " %s order by p.created_at desc, p.id desc",
                 "(p.created_at, p.id)", page, viewer, query -> query.setParameter("owner", owner));
+    }
+
+    /** The caller's archived posts, most recently archived first. */
+    @Transactional
+    public Page<PostView> archive(long viewer, PageRequest page) {
+        return posts.page("select " + PostQueries.POST_COLUMNS + ", " + Keyset.key("p.archived_at", "p.id") + FROM
+                        + "p.author_id = :viewer and p.archived_at is not null %s order by p.archived_at desc, p.id desc",
+                "(p.archived_at, p.id)", page, viewer, query -> { });
     }
 }

@@ -50,4 +50,11 @@ public class UserPostsResource {
     public Page<PostView> savedPosts(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         return feeds.saved(currentUser.id(), PageRequest.of(limit, cursor));
     }
+
+    @GET
+    @Path("/me/archive")
+    @Operation(summary = "The caller's archived posts, most recently archived first (only they see them)")
+    public Page<PostView> archivedPosts(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return feeds.archive(currentUser.id(), PageRequest.of(limit, cursor));
+    }
 }

@@ -95,10 +95,12 @@ public class MediaUploads {
     /**
      * Reads a media item from the columns every table of media shares: {@code type, file, thumbnail_file,
      * width, height, duration_ms, alt_text}.
+     *
+     * @param id the item's id in its post; null where items have none (stories)
      */
-    public MediaItem item(Tuple row) {
+    public MediaItem item(Tuple row, Long id) {
         Long durationMillis = Rows.idOrNull(row, "duration_ms");
-        return new MediaItem(storage.url(Rows.text(row, "file")), storage.url(Rows.text(row, "thumbnail_file")),
+        return new MediaItem(id, storage.url(Rows.text(row, "file")), storage.url(Rows.text(row, "thumbnail_file")),
                 MediaType.of(Rows.text(row, "type")), Rows.count(row, "width"), Rows.count(row, "height"),
                 durationMillis == null ? null : durationMillis / 1000.0, Rows.text(row, "alt_text"));
     }

@@ -5,6 +5,7 @@ import app.shutter.common.pagination.Page;
 import app.shutter.common.pagination.PageRequest;
 import app.shutter.common.persistence.Rows;
 import app.shutter.graph.Relationships;
+import app.shutter.post.PostQueries;
 import app.shutter.media.MediaStorage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,7 +27,7 @@ public class NotificationQueries {
             where n.recipient_id = :viewer and a.hidden_at is null and %s
               and (n.post_id is null or exists (select 1 from posts p join users u on u.id = p.author_id
                                                 where p.id = n.post_id and %s))"""
-            .formatted(Relationships.notBlockedSql("a"), Relationships.contentVisibleSql(":viewer"));
+            .formatted(Relationships.notBlockedSql("a"), PostQueries.VISIBLE_SQL);
 
     @Inject
     EntityManager em;

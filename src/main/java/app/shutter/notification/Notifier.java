@@ -2,6 +2,7 @@ package app.shutter.notification;
 
 import app.shutter.common.events.ClusterEvents;
 import app.shutter.graph.Relationships;
+import app.shutter.post.PostQueries;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -46,7 +47,7 @@ public class Notifier {
             select user_id, seq, :type, :actor, nullif(:post, 0), nullif(:comment, 0) from numbered
             on conflict do nothing
             returning recipient_id""".formatted(Relationships.notBlockedSql(":actor", "r"),
-            Relationships.contentVisibleSql("r.id"));
+            PostQueries.visibleSql("r.id"));
 
     @Inject
     EntityManager em;

@@ -30,4 +30,6 @@ public class Post extends BaseEntity {
     public boolean hideLikeCount;
     @Column(name = "pinned_at")
     public Instant pinnedAt;
+    @Column(name = "archived_at")
+    public Instant archivedAt;
 }

@@ -6,7 +6,13 @@ import app.shutter.media.AltTexts;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * PATCH /posts/{id}. Remembers which fields were sent: an absent field is unchanged, null clears it (a null
@@ -28,8 +34,13 @@ public class PostEdit extends PatchBody {
     @Schema(description = "Hide the like count (and who liked the post) from everyone but the author")
     private Boolean hideLikeCount;
 
-    @Schema(description = "The alt text of each media item, in carousel order: one per item (null or empty for none)")
+    @Schema(description = "The alt text of each media item, in carousel order (after this edit's `media`): one per"
+            + " item (null or empty for none)")
     private List<String> altTexts;
+
+    @Schema(description = "The ids of the media items to keep, in their new carousel order; items left out are"
+            + " removed (their files deleted). At least one stays")
+    private List<Long> media;
 
     public void setCaption(String caption) {
         this.caption = caption;
@@ -56,6 +67,11 @@ public class PostEdit extends PatchBody {
         sent("altTexts");
     }
 
+    public void setMedia(List<Long> media) {
+        this.media = media;
+        sent("media");
+    }
+
     public String caption() {
         return caption;
     }
@@ -67,6 +83,27 @@ public class PostEdit extends PatchBody {
                     + "), in carousel order; null or empty for none");
         }
         return AltTexts.of(altTexts, items, "altTexts");
+    }
+
+    /** The post's media items after this edit, in their new order: a selection of {@code current}, checked. */
+    List<PostMedia> media(List<PostMedia> current) {
+        if (media == null || media.isEmpty()) {
+            throw ApiException.invalidField("media", "must list the ids of the media items to keep, in their new"
+                    + " order; at least one stays");
+        }
+        Map<Long, PostMedia> byId = current.stream().collect(Collectors.toMap(item -> item.id, Function.identity()));
+        Set<Long> seen = new HashSet<>();
+        List<PostMedia> kept = new ArrayList<>(media.size());
+        for (Long id : media) {
+            if (id == null || !byId.containsKey(id)) {
+                throw ApiException.invalidField("media", id + " is not the id of a media item of this post");
+            }
+            if (!seen.add(id)) {
+                throw ApiException.invalidField("media", id + " is listed twice");
+            }
+            kept.add(byId.get(id));
+        }
+        return kept;
     }
 
     /** The post's settings after this edit. */

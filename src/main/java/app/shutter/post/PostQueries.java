@@ -31,14 +31,28 @@ public class PostQueries {
     /** The columns of every post row (read by name); list queries add their {@link Keyset#key}. */
     public static final String POST_COLUMNS = """
             p.id, p.caption, p.comment_count, p.created_at, p.edited_at, p.sensitive, p.content_warning,
-            p.hide_like_count, p.pinned_at is not null as pinned, %s,
+            p.hide_like_count, p.pinned_at is not null as pinned, p.archived_at, %s,
             case when p.hide_like_count and p.author_id <> :viewer then null else p.like_count end as like_count,
             exists (select 1 from post_likes l where l.post_id = p.id and l.user_id = :viewer) as liked,
             exists (select 1 from saved_posts s where s.post_id = p.id and s.user_id = :viewer) as saved"""
             .formatted(UserSummary.columns("u", "author_"));
 
-    /** SQL: the author (alias u) is active and :viewer may see their posts. */
-    public static final String VISIBLE_SQL = Relationships.contentVisibleSql(":viewer");
+    /** SQL: :viewer may see the post (alias p, its author u); see {@link #visibleSql}. */
+    public static final String VISIBLE_SQL = visibleSql(":viewer");
+
+    /**
+     * SQL: the post (alias p) is not archived: what every list of posts shows, also to the author (who finds
+     * archived posts in their archive). The indexes of those lists hold only such posts.
+     */
+    public static final String LISTED_SQL = "p.archived_at is null";
+
+    /**
+     * SQL: the user id expression {@code viewer} may see the post aliased {@code p} by its id: the author
+     * (alias u) is active and lets them see their posts, and the post is not archived unless it is theirs.
+     */
+    public static String visibleSql(String viewer) {
+        return Relationships.contentVisibleSql(viewer) + " and (p.archived_at is null or p.author_id = " + viewer + ")";
+    }
 
     @Inject
     EntityManager em;
@@ -96,7 +110,7 @@ public class PostQueries {
     public List<PostView> pinned(long viewer, long owner) {
         return views(Rows.list(em.createNativeQuery("select " + POST_COLUMNS + """
                          from posts p join users u on u.id = p.author_id
-                        where p.author_id = :owner and p.pinned_at is not null order by p.pinned_at desc, p.id desc""",
+                        where p.author_id = :owner and p.pinned_at is not null and p.archived_at is null order by p.pinned_at desc, p.id desc""",
                         Tuple.class).setParameter("owner", owner).setParameter("viewer", viewer)));
     }
 
@@ -112,19 +126,20 @@ public class PostQueries {
                     mediaByPost.getOrDefault(id, List.of()), Rows.countOrNull(row, "like_count"),
                     Rows.count(row, "comment_count"), Rows.flag(row, "liked"), Rows.flag(row, "saved"),
                     Rows.instant(row, "created_at"), Rows.instant(row, "edited_at"), Rows.flag(row, "sensitive"),
-                    Rows.text(row, "content_warning"), Rows.flag(row, "hide_like_count"), Rows.flag(row, "pinned")));
+                    Rows.text(row, "content_warning"), Rows.flag(row, "hide_like_count"), Rows.flag(row, "pinned"),
+                    Rows.instant(row, "archived_at")));
         }
         return views;
     }
 
     private Map<Long, List<MediaItem>> mediaOf(List<Long> postIds) {
         List<Tuple> rows = Rows.list(em.createNativeQuery("""
-                        select post_id, type, file, thumbnail_file, width, height, duration_ms, alt_text from post_media
+                        select id, post_id, type, file, thumbnail_file, width, height, duration_ms, alt_text from post_media
                         where post_id in (:ids) order by post_id, position""", Tuple.class)
                 .setParameter("ids", postIds));
         Map<Long, List<MediaItem>> byPost = new HashMap<>();
         for (Tuple row : rows) {
-            byPost.computeIfAbsent(Rows.id(row, "post_id"), id -> new ArrayList<>()).add(media.item(row));
+            byPost.computeIfAbsent(Rows.id(row, "post_id"), id -> new ArrayList<>()).add(media.item(row, Rows.id(row, "id")));
         }
         return byPost;
     }

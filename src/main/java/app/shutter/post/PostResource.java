@@ -42,6 +42,15 @@ public class PostResource {
     PostService posts;
 
     @Inject
+    PostEditor editor;
+
+    @Inject
+    PostPlacement placement;
+
+    @Inject
+    PostHistory history;
+
+    @Inject
     PostInteractions interactions;
 
     @Inject
@@ -89,11 +98,41 @@ public class PostResource {
 
     @PATCH
     @Path("/{id}")
-    @Operation(summary = "Edit the caption, the content warning or whether the like count is hidden (author only);"
-            + " absent fields stay as they are")
+    @Operation(summary = "Edit the caption, the media (remove or reorder by id), their alt texts, the content"
+            + " warning or whether the like count is hidden (author only); absent fields stay as they are. A change"
+            + " of the caption, media or alt texts sets editedAt and keeps the earlier version in the history")
     @APIResponse(responseCode = "403", description = "Someone else's post")
     public PostView editPost(@PathParam("id") long id, @Valid @NotNull PostEdit edit) {
-        return posts.edit(currentUser.id(), id, edit);
+        return editor.edit(currentUser.id(), id, edit);
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @Operation(summary = "Earlier versions of a post, newest first: caption and media as they were (media removed"
+            + " since have no URLs)")
+    @APIResponse(responseCode = "404", description = "No such post, or not visible to the caller")
+    public Page<PostVersionView> history(@PathParam("id") long id, @QueryParam("limit") String limit,
+                                         @QueryParam("cursor") String cursor) {
+        return history.list(currentUser.id(), id, PageRequest.of(limit, cursor));
+    }
+
+    @POST
+    @Path("/{id}/archive")
+    @Operation(summary = "Archive your post: hidden from everyone else and from every list (yours in"
+            + " /users/me/archive), unpinned, not counted in the profile; likes and comments stay (idempotent)")
+    @APIResponse(responseCode = "204", description = "Archived")
+    @APIResponse(responseCode = "403", description = "Someone else's post")
+    public void archivePost(@PathParam("id") long id) {
+        placement.archive(currentUser.id(), id);
+    }
+
+    @DELETE
+    @Path("/{id}/archive")
+    @Operation(summary = "Unarchive your post: back in its place (idempotent)")
+    @APIResponse(responseCode = "204", description = "Not archived")
+    @APIResponse(responseCode = "403", description = "Someone else's post")
+    public void unarchivePost(@PathParam("id") long id) {
+        placement.unarchive(currentUser.id(), id);
     }
 
     @DELETE
@@ -132,9 +171,9 @@ public class PostResource {
     @Operation(summary = "Pin your post to the top of your profile (at most 3; idempotent)")
     @APIResponse(responseCode = "204", description = "Pinned")
     @APIResponse(responseCode = "403", description = "Someone else's post")
-    @APIResponse(responseCode = "409", description = "Three posts are pinned already")
+    @APIResponse(responseCode = "409", description = "Three posts are pinned already, or the post is archived")
     public void pinPost(@PathParam("id") long id) {
-        posts.pin(currentUser.id(), id);
+        placement.pin(currentUser.id(), id);
     }
 
     @DELETE
@@ -143,7 +182,7 @@ public class PostResource {
     @APIResponse(responseCode = "204", description = "Not pinned")
     @APIResponse(responseCode = "403", description = "Someone else's post")
     public void unpinPost(@PathParam("id") long id) {
-        posts.unpin(currentUser.id(), id);
+        placement.unpin(currentUser.id(), id);
     }
 
     @POST

@@ -47,7 +47,11 @@ public class PostService {
     @Inject
     Event<Object> events;
 
-    static final int MAX_PINNED = 3;
+    /**
+     * SQL: every post of the account :id. Its two halves are what the two partial indexes by author hold
+     * (listed and archived posts), so the planner reads both instead of the whole table.
+     */
+    private static final String ALL_OF_AUTHOR = "p.author_id = :id and (p.archived_at is null or p.archived_at is not null)";
 
     /** @param inTransaction runs with the new post in the transaction that creates it */
     public PostView create(long author, List<FileUpload> uploads, String caption, List<String> altTexts,
@@ -76,52 +80,10 @@ public class PostService {
         return queries.visible(viewer, postId).orElseThrow(PostService::notFound);
     }
 
-    @Transactional
-    public PostView edit(long viewer, long postId, PostEdit edit) {
-        Post post = ownPost(viewer, postId);
-        edit.settings(post).applyTo(post);
-        if (edit.has("altTexts")) {
-            List<PostMedia> items = PostMedia.list("postId = ?1 order by position", postId);
-            List<String> texts = edit.altTexts(items.size());
-            for (int i = 0; i < items.size(); i++) {
-                items.get(i).media.altText = texts.get(i);
-            }
-            post.editedAt = Instant.now();
-        }
-        if (edit.has("caption")) {
-            TextEntities entities = TextEntities.parse(edit.caption(), "caption");
-            post.caption = Text.blankToNull(edit.caption());
-            post.editedAt = Instant.now();
-            em.flush();
-            events.fire(new PostEvents.CaptionWritten(viewer, postId, tagging.captionWritten(postId, entities)));
-        }
-        em.flush();
-        return view(viewer, postId);
-    }
-
-    /**
-     * Pins the caller's own post to the top of their profile; at most {@link #MAX_PINNED} (409 beyond). The
-     * author's row is locked first, so concurrent pins of one account count one after another.
-     */
-    @Transactional
-    public void pin(long viewer, long postId) {
-        em.createNativeQuery("select 1 from users where id = :id for update").setParameter("id", viewer)
-                .getSingleResult();
-        Post post = ownPost(viewer, postId);
-        if (post.pinnedAt != null) {
-            return;
-        }
-        long pinned = ((Number) em.createNativeQuery("select count(*) from posts where author_id = :author"
-                        + " and pinned_at is not null").setParameter("author", viewer).getSingleResult()).longValue();
-        if (pinned >= MAX_PINNED) {
-            throw ApiException.conflict("At most " + MAX_PINNED + " posts can be pinned; unpin one first");
-        }
-        post.pinnedAt = Instant.now();
-    }
-
-    @Transactional
-    public void unpin(long viewer, long postId) {
-        ownPost(viewer, postId).pinnedAt = null;
+    /** The profile's post count: the posts it lists (not archived). */
+    void countPosts(long author, int change) {
+        em.createNativeQuery("update users set posts_count = posts_count + :change where id = :id")
+                .setParameter("change", change).setParameter("id", author).executeUpdate();
     }
 
     @Transactional
@@ -152,22 +114,23 @@ public class PostService {
         if (em.createNativeQuery("delete from posts where id = :id").setParameter("id", post.id).executeUpdate() == 0) {
             throw notFound();
         }
-        em.createNativeQuery("update users set posts_count = posts_count - 1 where id = :id")
-                .setParameter("id", post.authorId).executeUpdate();
+        if (post.archivedAt == null) { // an archived post is no longer counted
+            countPosts(post.authorId, -1);
+        }
         return files;
     }
 
     /** A deleted account's posts and their files go; so do its likes and saves (counters follow). */
     void onDeactivated(@Observes AccountEvents.Deactivated event) {
         long user = event.userId();
-        media.deleteAfterCommit(filesOf("p.author_id = :id", user));
+        media.deleteAfterCommit(filesOf(ALL_OF_AUTHOR, user));
         em.createNativeQuery("""
                         with gone as (delete from post_likes where user_id = :id returning post_id)
                         update posts p set like_count = p.like_count - g.n
                         from (select post_id, count(*) as n from gone group by post_id) g where p.id = g.post_id""")
                 .setParameter("id", user).executeUpdate();
         em.createNativeQuery("delete from saved_posts where user_id = :id").setParameter("id", user).executeUpdate();
-        em.createNativeQuery("delete from posts where author_id = :id").setParameter("id", user).executeUpdate();
+        em.createNativeQuery("delete from posts p where " + ALL_OF_AUTHOR).setParameter("id", user).executeUpdate();
         em.createNativeQuery("update users set posts_count = 0 where id = :id").setParameter("id", user)
                 .executeUpdate();
     }
@@ -183,8 +146,7 @@ public class PostService {
         for (int i = 0; i < stored.size(); i++) {
             PostMedia.of(post.id, i, stored.get(i), altTexts.get(i)).persist();
         }
-        em.createNativeQuery("update users set posts_count = posts_count + 1 where id = :id")
-                .setParameter("id", author).executeUpdate();
+        countPosts(author, 1);
         events.fire(new PostEvents.CaptionWritten(author, post.id, tagging.captionWritten(post.id, entities)));
         return post.id;
     }
@@ -193,7 +155,7 @@ public class PostService {
      * The caller's own post, checked and locked in one statement; someone else's visible post is 403, an
      * invisible one 404.
      */
-    private Post ownPost(long viewer, long postId) {
+    Post ownPost(long viewer, long postId) {
         @SuppressWarnings("unchecked")
         List<Post> found = em.createNativeQuery("select p.* from posts p join users u on u.id = p.author_id"
                         + " where p.id = :id and " + PostQueries.VISIBLE_SQL + " for update of p", Post.class)

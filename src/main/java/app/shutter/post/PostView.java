@@ -16,5 +16,7 @@ public record PostView(long id, UserSummary author, String caption, List<MediaIt
                        @Schema(description = "Show it behind a warning first") boolean sensitive,
                        @Schema(description = "The warning's text; null for a generic one or none") String contentWarning,
                        @Schema(description = "The author hides the like count and the likers") boolean likeCountHidden,
-                       @Schema(description = "Pinned to the top of its author's profile") boolean pinned) {
+                       @Schema(description = "Pinned to the top of its author's profile") boolean pinned,
+                       @Schema(description = "When its author archived it (only they see it then); null if not")
+                       Instant archivedAt) {
 }

@@ -27,7 +27,7 @@ public record StoryView(long id, UserSummary author, MediaItem media, Instant cr
             .formatted(UserSummary.columns("u", "author_"), Keyset.key("s.created_at", "s.id"));
 
     static StoryView of(Tuple row, MediaUploads media) {
-        return new StoryView(Rows.id(row, "id"), UserSummary.of(row, "author_"), media.item(row),
+        return new StoryView(Rows.id(row, "id"), UserSummary.of(row, "author_"), media.item(row, null),
                 Rows.instant(row, "created_at"), Rows.instant(row, "expires_at"), Rows.flag(row, "seen"),
                 Rows.countOrNull(row, "view_count"));
     }

@@ -79,6 +79,8 @@ class ListWorkTest extends ApiTest {
         bounds.put("story tray of an account following 500 accounts", 7_000);
         bounds.put("saved posts", 800);
         bounds.put("chat history", 100);
+        bounds.put("archive of an account", 400);
+        bounds.put("history of a post", 200);
         // at most 10 recent follows x 20 of their follows + 100 popular accounts, each checked for follows and
         // blocks: ~10 buffers per candidate
         bounds.put(SEARCH_COMMON, 800);
@@ -131,6 +133,15 @@ class ListWorkTest extends ApiTest {
             TestPosts.comment(friend, post, "reply " + i, comment);
         }
         TestPosts.mutual(fresh, friend);
+        TestUser archivist = TestUsers.create();
+        execute("insert into posts (author_id, caption, created_at, archived_at) select ?, 'archived ' || i,"
+                + " now() - i * interval '1 hour', now() - i * interval '1 minute' from generate_series(1, 25) i",
+                archivist.id());
+        execute("insert into post_media (post_id, position, type, file, width, height)"
+                + " select id, 0, 'image', 'a-' || id || '.jpg', 10, 10 from posts where author_id = ?", archivist.id());
+        execute("insert into post_versions (post_id, caption, media, created_at, replaced_at)"
+                + " select ?, 'version ' || i, '[{\"id\": 1, \"type\": \"image\", \"width\": 10, \"height\": 10}]',"
+                + " now() - interval '2 days', now() - i * interval '1 minute' from generate_series(1, 25) i", post);
         TestPosts.follow(lonely, silent);
         TestPosts.publishId(silent);
         execute("update posts set created_at = now() - interval '300 days' where author_id = ?", silent.id());
@@ -167,6 +178,10 @@ class ListWorkTest extends ApiTest {
                 new Request(fresh, "/users/me/saved"));
         requests.put("chat history",
                 new Request(fresh, "/chats/" + friend.id() + "/messages"));
+        requests.put("archive of an account",
+                new Request(archivist, "/users/me/archive"));
+        requests.put("history of a post",
+                new Request(fresh, "/posts/" + post + "/history"));
         requests.put(SEARCH_COMMON,
                 new Request(fresh, "/users?q=b"));
         requests.put(SEARCH_RARE,

@@ -52,15 +52,7 @@ class StatementCountsTest extends ApiTest {
                 "likers", "/posts/" + post + "/likes",
                 "notifications", "/notifications");
         StringBuilder table = new StringBuilder("| Request | Statements |\n| --- | --- |\n");
-        pages.forEach((name, path) -> {
-            long one = statements(() -> star.request().get(path + "?limit=1").then().statusCode(200)
-                    .body("items.size()", equalTo(1)));
-            long twenty = statements(() -> star.request().get(path + "?limit=" + PAGE).then().statusCode(200)
-                    .body("items.size()", equalTo(PAGE)));
-            assertThat(twenty).as(name + ": a page of twenty against a page of one").isEqualTo(one);
-            assertThat(twenty).as(name).isBetween(1L, 4L);
-            table.append("| GET ").append(name).append(" (any page size) | ").append(twenty).append(" |\n");
-        });
+        pages.forEach((name, path) -> anyPageSize(table, name, star, path));
         single(table, "GET profile", 3, () -> reader.request().get("/users/" + star.username()).then().statusCode(200));
         single(table, "GET post", 3, () -> reader.request().get("/posts/" + post).then().statusCode(200));
         for (int i = 0; i < 3; i++) {
@@ -81,7 +73,31 @@ class StatementCountsTest extends ApiTest {
                 .statusCode(200));
         write(table, "unfollow", 6, () -> reader.request().delete("/users/" + star.username() + "/follow").then()
                 .statusCode(204));
+        write(table, "edit a caption (tags and mentions again)", 12, () -> star.request()
+                .body(Map.of("caption", "edited #counted")).patch("/posts/" + post).then().statusCode(200));
+        for (int i = 1; i < PAGE; i++) {
+            star.request().body(Map.of("caption", "edited #counted " + i)).patch("/posts/" + post).then().statusCode(200);
+        }
+        write(table, "edit alt texts", 8, () -> star.request().body("{\"altTexts\": [\"edited\"]}")
+                .patch("/posts/" + post).then().statusCode(200));
+        anyPageSize(table, "post history", reader, "/posts/" + post + "/history");
+        write(table, "archive", 4, () -> star.request().post("/posts/" + post + "/archive").then().statusCode(204));
+        for (long archived : starPosts.subList(1, PAGE)) {
+            star.request().post("/posts/" + archived + "/archive").then().statusCode(204);
+        }
+        anyPageSize(table, "archive", star, "/users/me/archive");
         System.out.println("SQL statements per request (Hibernate statistics):\n" + table);
+    }
+
+    /** A list costs the same few statements for a page of one and a page of twenty. */
+    private void anyPageSize(StringBuilder table, String name, TestUser user, String path) {
+        long one = statements(() -> user.request().get(path + "?limit=1").then().statusCode(200)
+                .body("items.size()", equalTo(1)));
+        long twenty = statements(() -> user.request().get(path + "?limit=" + PAGE).then().statusCode(200)
+                .body("items.size()", equalTo(PAGE)));
+        assertThat(twenty).as(name + ": a page of twenty against a page of one").isEqualTo(one);
+        assertThat(twenty).as(name).isBetween(1L, 4L);
+        table.append("| GET ").append(name).append(" (any page size) | ").append(twenty).append(" |\n");
     }
 
     private void single(StringBuilder table, String name, long bound, Supplier<ValidatableResponse> request) {

@@ -63,6 +63,20 @@ class ExploreTest extends ApiTest {
     }
 
     @Test
+    void an_archived_post_leaves_explore_at_once_and_is_not_ranked_again() {
+        TestUser viewer = TestUsers.create();
+        TestUser author = TestUsers.create();
+        long post = TestPosts.publishId(author);
+        ranking.refresh(true);
+        viewer.request().get("/explore").then().body("items.id", hasItem((int) post));
+        author.request().post("/posts/" + post + "/archive").then().statusCode(204);
+        viewer.request().get("/explore").then().statusCode(200).body("items.id", not(hasItem((int) post)));
+        ranking.refresh(true);
+        assertThat(queryValue("select count(*) from explore_posts where post_id = ?"
+                + " and snapshot_id = (select max(id) from explore_snapshots)", post)).isEqualTo(0L);
+    }
+
+    @Test
     void paging_stays_within_one_ranking_until_it_expires() {
         TestUser viewer = TestUsers.create();
         long first = TestPosts.publishId(TestUsers.create());

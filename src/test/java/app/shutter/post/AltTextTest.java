@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -27,14 +28,8 @@ import static org.hamcrest.Matchers.nullValue;
 class AltTextTest extends ApiTest {
 
     private static RequestSpecification photos(TestUser user, int count, String... altTexts) {
-        RequestSpecification request = user.upload();
-        for (int i = 0; i < count; i++) {
-            request = request.multiPart("media", "p" + i + ".jpg", MediaSamples.jpeg(24 + i, 24), "image/jpeg");
-        }
-        for (String text : altTexts) {
-            request = request.multiPart(new MultiPartSpecBuilder(text).controlName("altText").charset("UTF-8").build());
-        }
-        return request;
+        return TestPosts.carousel(user, count, Arrays.stream(altTexts).flatMap(text -> Stream.of("altText", text))
+                .toArray(String[]::new));
     }
 
     @Test

@@ -1,16 +1,15 @@
 package app.shutter.post;
 
 import app.shutter.support.ApiTest;
-import app.shutter.support.MediaSamples;
 import app.shutter.support.TestPosts;
 import app.shutter.support.TestUsers;
 import app.shutter.support.TestUsers.TestUser;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.builder.MultiPartSpecBuilder;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -22,13 +21,8 @@ import static org.hamcrest.Matchers.nullValue;
 class PostSettingsTest extends ApiTest {
 
     private static RequestSpecification post(TestUser author, Map<String, String> parts) {
-        RequestSpecification request = author.upload()
-                .multiPart("media", "p.jpg", MediaSamples.jpeg(24, 24), "image/jpeg");
-        for (Map.Entry<String, String> part : parts.entrySet()) {
-            request = request.multiPart(new MultiPartSpecBuilder(part.getValue()).controlName(part.getKey())
-                    .charset("UTF-8").build());
-        }
-        return request;
+        return TestPosts.carousel(author, 1, parts.entrySet().stream()
+                .flatMap(part -> Stream.of(part.getKey(), part.getValue())).toArray(String[]::new));
     }
 
     @Test

@@ -48,6 +48,14 @@ public final class BackgroundData {
                 select row_number() over (order by p.id)::int as n, p.id, p.created_at from posts p
                 join bg b on b.id = p.author_id""",
                 "create index on bg_posts (n); analyze bg_posts",
+                // a tenth archived (every list must step around them), half edited once
+                """
+                update posts set archived_at = created_at + interval '1 day'
+                where id in (select id from bg_posts where n %% 10 = 0)""",
+                """
+                insert into post_versions (post_id, caption, media, created_at, replaced_at)
+                select id, 'before the edit', '[]', created_at, created_at + interval '1 hour' from bg_posts
+                where n %% 2 = 0""",
                 """
                 insert into post_media (post_id, position, type, file, thumbnail_file, width, height)
                 select id, 0, 'image', 'bg-' || id || '.jpg', null, 1080, 1080 from bg_posts""",

@@ -3,6 +3,7 @@ package app.shutter.support;
 import app.shutter.support.TestUsers.TestUser;
 import io.restassured.builder.MultiPartSpecBuilder;
 import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 
 /** Publishes posts through the API, and the graph steps post tests need. */
 public final class TestPosts {
@@ -22,6 +23,22 @@ public final class TestPosts {
                     .build());
         }
         return request.post("/posts").then();
+    }
+
+    /**
+     * An upload of a carousel of {@code count} small photos (each a different width, so they can be told apart)
+     * and the given text parts, e.g. {@code "altText", "a kite"}, in pairs of name and value.
+     */
+    public static RequestSpecification carousel(TestUser author, int count, String... parts) {
+        RequestSpecification request = author.upload();
+        for (int i = 0; i < count; i++) {
+            request = request.multiPart("media", "p" + i + ".jpg", MediaSamples.jpeg(24 + i, 24), "image/jpeg");
+        }
+        for (int i = 0; i < parts.length; i += 2) {
+            request = request.multiPart(new MultiPartSpecBuilder(parts[i + 1]).controlName(parts[i]).charset("UTF-8")
+                    .build());
+        }
+        return request;
     }
 
     public static long publishId(TestUser author) {
