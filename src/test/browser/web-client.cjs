@@ -65,6 +65,38 @@ async function alone(browser, problems, checked) {
   await warned.getByRole('button', {name: 'Show'}).click();
   await warned.getByRole('img').waitFor();
 
+  // the carousel edited: its first photo removed, the other described, a new caption; the earlier version kept
+  const carousel = page.getByRole('article', {name: `Post by ${me.name}`}).filter({hasText: 'Hello from a real browser'});
+  await carousel.getByRole('link', {name: 'Edit', exact: true}).click();
+  await page.getByRole('heading', {name: 'Edit post'}).waitFor();
+  await accessible(me, 'edit post', checked);
+  await page.getByRole('button', {name: 'Remove Photo 1'}).click();
+  await page.getByLabel('Alt text for Photo 1').fill('A test card');
+  await page.getByLabel('Caption').fill('Edited in a real browser #shutter');
+  await page.getByRole('button', {name: 'Save'}).click();
+  const edited = page.getByRole('article', {name: `Post by ${me.name}`});
+  await edited.getByRole('img', {name: 'A test card'}).waitFor();
+  await edited.getByText('Edited in a real browser').waitFor();
+  assert.equal(await edited.getByRole('button', {name: 'Next'}).count(), 0, 'one photo is left');
+  await edited.getByRole('link', {name: 'Edited', exact: true}).click();
+  const earlier = page.getByRole('list', {name: 'Earlier versions'});
+  await earlier.getByText('Hello from a real browser').waitFor();
+  await earlier.getByText('Photo 1 (removed): The top of a Shutter screen').waitFor();
+  await accessible(me, 'edit history', checked);
+  // archived: only its author sees it, in the archive; then back on the profile
+  await page.getByRole('link', {name: 'Back to the post'}).click();
+  await page.getByRole('button', {name: 'Archive', exact: true}).click();
+  await page.getByRole('button', {name: 'Unarchive', exact: true}).waitFor();
+  await page.goto(`${me.base}/app/#/u/${me.name}`);
+  await page.getByText('1 post', {exact: true}).waitFor();
+  await page.getByRole('link', {name: 'Archive', exact: true}).click();
+  const archive = page.getByRole('list', {name: 'Archive'});
+  await archive.getByRole('link', {name: 'A test card'}).waitFor();
+  await accessible(me, 'archive', checked);
+  await archive.getByRole('link', {name: 'A test card'}).click();
+  await page.getByRole('button', {name: 'Unarchive', exact: true}).click();
+  await page.getByRole('button', {name: 'Archive', exact: true}).waitFor();
+
   // an access token the server refuses (as an expired one) is renewed with the refresh token, unseen
   const refreshToken = await page.evaluate(() => localStorage.getItem('refreshToken'));
   me.failuresExpected = true; // the browser logs the 401 that starts the refresh
@@ -106,7 +138,7 @@ async function alone(browser, problems, checked) {
   await page.getByRole('heading', {name: 'Home'}).waitFor();
   await me.context.close();
   me.line.close();
-  console.log('alone: sign up, verify, carousel post, like, tag page, token renewal, reload, log out, password reset, log in by keyboard: passed');
+  console.log('alone: sign up, verify, carousel post, like, tag page, edit with history, archive, token renewal, reload, log out, password reset, log in by keyboard: passed');
 }
 
 async function main() {

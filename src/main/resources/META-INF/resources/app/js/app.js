@@ -14,6 +14,7 @@ import {connectionsScreen, profileScreen, requestsScreen} from './screens/profil
 import {settingsScreen} from './screens/settings.js';
 import {go, say} from './nav.js';
 import {newStoryScreen, storyViewer} from './screens/stories.js';
+import {archiveScreen, editScreen, historyScreen} from './screens/edit.js';
 
 // [pattern, screen, public]: :name matches one path segment and is passed to the screen decoded
 const routes = [
@@ -26,6 +27,9 @@ const routes = [
   ['/compose', composeScreen],
   ['/p/:id', postScreen],
   ['/p/:id/likes', likersScreen],
+  ['/p/:id/edit', editScreen],
+  ['/p/:id/history', historyScreen],
+  ['/archive', archiveScreen],
   ['/u/:username', profileScreen],
   ['/u/:username/:which(followers|following)', connectionsScreen],
   ['/requests', requestsScreen],

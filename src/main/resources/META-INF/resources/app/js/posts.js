@@ -1,6 +1,7 @@
 // A post as every screen shows it: author, carousel, caption with links, like, comments, save.
 import {api, me} from './api.js';
 import {action, el, plural, richText, userLink, when} from './dom.js';
+import {say} from './nav.js';
 
 function mediaElement(post, item, index) {
   const of = `${index + 1} of ${post.media.length}`;
@@ -76,6 +77,13 @@ export function postCard(post, {onDelete} = {}) {
     button.setAttribute('aria-pressed', String(!pinned));
     button.textContent = pinned ? 'Pin' : 'Unpin';
   }, {'aria-pressed': String(post.pinned)}) : null;
+  const archive = own ? action(post.archivedAt ? 'Unarchive' : 'Archive', async (button) => {
+    const archived = button.getAttribute('aria-pressed') === 'true';
+    await api(archived ? 'DELETE' : 'POST', `/posts/${post.id}/archive`);
+    button.setAttribute('aria-pressed', String(!archived));
+    button.textContent = archived ? 'Archive' : 'Unarchive';
+    say(archived ? 'Back on your profile' : 'Archived: only you can see it');
+  }, {'aria-pressed': String(Boolean(post.archivedAt))}) : null;
   const remove = own && onDelete ? action('Delete', async () => {
     if (window.confirm('Delete this post?')) {
       await api('DELETE', `/posts/${post.id}`);
@@ -87,6 +95,9 @@ export function postCard(post, {onDelete} = {}) {
     behindWarning(post, carousel(post)),
     post.caption ? el('p', {class: 'caption'}, ...richText(post.caption)) : null,
     el('p', {class: 'actions'}, like, ' ', likes, ' ',
-      el('a', {href: `#/p/${post.id}`}, plural(post.commentCount, 'comment')), ' ', save, ' ', pin, ' ', remove),
-    el('p', {class: 'time'}, el('a', {href: `#/p/${post.id}`}, when(post.createdAt))));
+      el('a', {href: `#/p/${post.id}`}, plural(post.commentCount, 'comment')), ' ', save, ' ', pin, ' ', archive,
+      ' ', own ? el('a', {class: 'button', href: `#/p/${post.id}/edit`}, 'Edit') : null, ' ', remove),
+    el('p', {class: 'time'}, el('a', {href: `#/p/${post.id}`}, when(post.createdAt)),
+      ...(post.editedAt ? [' · ', el('a', {href: `#/p/${post.id}/history`}, 'Edited')] : []),
+      post.archivedAt ? ' · Archived: only you can see it' : null));
 }

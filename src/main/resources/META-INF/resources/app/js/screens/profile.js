@@ -35,6 +35,7 @@ export async function profileScreen({username}) {
   const buttons = own
     ? [el('a', {class: 'button', href: '#/settings'}, 'Edit profile'),
       el('a', {class: 'button', href: '#/stories/new'}, 'New story'),
+      el('a', {class: 'button', href: '#/archive'}, 'Archive'),
       profile.isPrivate ? el('a', {class: 'button', href: '#/requests'}, 'Follow requests') : null]
     : relationshipButtons(profile);
   const counts = el('ul', {class: 'counts'},
