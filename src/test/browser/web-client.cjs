@@ -7,6 +7,20 @@ const {twoPeople} = require('./two-people.cjs');
 
 const [base, photo, shots] = process.argv.slice(2);
 
+/** The code an authenticator app shows for a base32 key, {@code ahead} 30 s steps from now (RFC 6238). */
+function totp(key, ahead) {
+  let bits = '';
+  for (const c of key.replace(/=+$/, '')) {
+    bits += 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'.indexOf(c).toString(2).padStart(5, '0');
+  }
+  const secret = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(Date.now() / 30000) + ahead));
+  const mac = require('node:crypto').createHmac('sha1', secret).update(counter).digest();
+  const at = mac[19] & 0xf;
+  return String((mac.readUInt32BE(at) & 0x7fffffff) % 1000000).padStart(6, '0');
+}
+
 /** One person: sign up and verify, post a carousel, like, reload, log out, reset the password, log in. */
 async function alone(browser, problems, checked) {
   const me = await person(browser, base, 'solo', problems);
@@ -136,9 +150,32 @@ async function alone(browser, problems, checked) {
   await page.keyboard.type('a-new-passphrase-2');
   await page.keyboard.press('Enter');
   await page.getByRole('heading', {name: 'Home'}).waitFor();
+
+  // security: this session listed; two-factor login turned on with the QR's key, then a login asks for a code
+  await page.goto(`${me.base}/app/#/security`);
+  await page.getByRole('list', {name: 'Sessions'}).getByText('(this device)').waitFor();
+  await page.getByLabel('Password').first().fill('a-new-passphrase-2');
+  await page.getByRole('button', {name: 'Continue'}).click();
+  const qr = page.getByRole('img', {name: /^QR code of the key/});
+  await qr.evaluate((img) => img.decode());
+  const key = await page.locator('code').first().textContent();
+  await page.getByLabel('Code from the app').fill(totp(key, 0));
+  await accessible(me, 'security', checked);
+  await page.getByRole('button', {name: 'Turn on'}).click();
+  await page.getByRole('list', {name: 'Recovery codes'}).getByRole('listitem').nth(9).waitFor();
+  await page.getByRole('button', {name: 'Log out', exact: true}).click(); // the shell's (a session's names its device)
+  await page.getByRole('heading', {name: 'Log in'}).waitFor();
+  await page.getByLabel('Username or email').fill(me.name);
+  await page.getByLabel('Password').fill('a-new-passphrase-2');
+  await page.getByRole('button', {name: 'Log in'}).click();
+  await page.getByRole('heading', {name: 'Two-factor login'}).waitFor();
+  await accessible(me, 'two-factor login', checked);
+  await page.getByLabel('Code').fill(totp(key, 1)); // the next step: the one above was used
+  await page.getByRole('button', {name: 'Log in'}).click();
+  await page.getByRole('heading', {name: 'Home'}).waitFor();
   await me.context.close();
   me.line.close();
-  console.log('alone: sign up, verify, carousel post, like, tag page, edit with history, archive, token renewal, reload, log out, password reset, log in by keyboard: passed');
+  console.log('alone: sign up, verify, carousel post, like, tag page, edit with history, archive, token renewal, reload, log out, password reset, log in by keyboard, two-factor login: passed');
 }
 
 async function main() {

@@ -31,6 +31,9 @@ public class AccountRecoveryResource {
     PasswordReset reset;
 
     @Inject
+    EmailChange emailChange;
+
+    @Inject
     CurrentUser currentUser;
 
     @POST
@@ -67,7 +70,7 @@ public class AccountRecoveryResource {
             content = @Content(schema = @Schema(type = SchemaType.DEFAULT)))
     @APIResponse(responseCode = "429", description = "Too many reset requests from this address")
     public Response forgot(@Valid @NotNull AuthRequests.ForgotPassword request, @Context HttpServerRequest http) {
-        reset.request(request, AuthResource.clientAddress(http));
+        reset.request(request, Client.of(http).address());
         return Response.accepted().build();
     }
 
@@ -80,5 +83,18 @@ public class AccountRecoveryResource {
     @APIResponse(responseCode = "400", description = "Invalid, used or expired token, or a password the policy refuses")
     public void reset(@Valid @NotNull AuthRequests.ResetPassword request) {
         reset.reset(request);
+    }
+
+    @POST
+    @Path("/email/undo")
+    @PermitAll
+    @Operation(summary = "Undo a change of email with the link's token mailed to the old address: the old address is"
+            + " the account's again and every session ends (no access token needed)")
+    @APIResponse(responseCode = "204", description = "Undone; log in again (and choose a new password)",
+            content = @Content(schema = @Schema(type = SchemaType.DEFAULT)))
+    @APIResponse(responseCode = "400", description = "Invalid, used or expired token")
+    @APIResponse(responseCode = "409", description = "Another account verified the old address meanwhile")
+    public void undoEmailChange(@Valid @NotNull AuthRequests.UndoEmailChange request) {
+        emailChange.undo(request.token());
     }
 }

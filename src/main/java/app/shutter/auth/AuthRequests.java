@@ -87,6 +87,46 @@ public final class AuthRequests {
                                 @NotNull @ValidPassword String newPassword) {
     }
 
+    public record UndoEmailChange(@Schema(description = "The token of the link mailed to the old address")
+                                  @NotBlank @Size(max = 200) String token) {
+    }
+
+    public record ConfirmPassword(@Schema(description = "Current password") @NotNull @Size(max = 1024) String password) {
+    }
+
+    public record TwoFactorCode(@Schema(example = "492039", description = "The 6-digit code the authenticator app shows")
+                                @NotNull @Pattern(regexp = "^[0-9]{6}$", message = "must be the 6 digits the app shows")
+                                String code) {
+    }
+
+    /** The second step of a login: the challenge and exactly one of a code and a recovery code. */
+    public record SecondFactor(
+            @Schema(description = "The challenge of the login's answer") @NotBlank @Size(max = 200) String challenge,
+            @Schema(example = "492039", nullable = true) @Pattern(regexp = "^[0-9]{6}$",
+                    message = "must be the 6 digits the app shows") String code,
+            @Schema(example = "k3v9q-x7m2p", nullable = true) @Size(max = 40) String recoveryCode) {
+
+        @AssertTrue(message = "send exactly one of code and recoveryCode")
+        @Schema(hidden = true)
+        public boolean isOneFactor() {
+            return (code == null) != (recoveryCode == null);
+        }
+    }
+
+    /** Turning two-factor login off: the password and exactly one of a code and a recovery code. */
+    public record DisableTwoFactor(
+            @Schema(description = "Current password") @NotNull @Size(max = 1024) String password,
+            @Schema(nullable = true) @Pattern(regexp = "^[0-9]{6}$", message = "must be the 6 digits the app shows")
+            String code,
+            @Schema(nullable = true) @Size(max = 40) String recoveryCode) {
+
+        @AssertTrue(message = "send exactly one of code and recoveryCode")
+        @Schema(hidden = true)
+        public boolean isOneFactor() {
+            return (code == null) != (recoveryCode == null);
+        }
+    }
+
     public record Refresh(@NotBlank @Size(max = 200) String refreshToken) {
     }
 

@@ -31,6 +31,9 @@ public class AuthResource {
     SessionService sessions;
 
     @Inject
+    LoginChallenges challenges;
+
+    @Inject
     CurrentUser currentUser;
 
     @POST
@@ -42,20 +45,35 @@ public class AuthResource {
     @APIResponse(responseCode = "409", description = "Username or email already in use (`errors` names the field)")
     @APIResponse(responseCode = "429", description = "Too many registrations from this address")
     public Response register(@Valid @NotNull AuthRequests.Register request, @Context HttpServerRequest http) {
-        AuthResponse created = auth.register(request, clientAddress(http));
+        AuthResponse created = auth.register(request, Client.of(http));
         return Response.created(URI.create("/users/" + created.user().username())).entity(created).build();
     }
 
     @POST
     @Path("/login")
     @PermitAll
-    @Operation(summary = "Log in with username or email; starts a session")
-    @APIResponse(responseCode = "200", description = "Logged in",
-            content = @Content(schema = @Schema(implementation = AuthResponse.class)))
+    @Operation(summary = "Log in with username or email; starts a session, or (two-factor login on) answers a"
+            + " challenge for POST /auth/login/2fa and no tokens")
+    @APIResponse(responseCode = "200", description = "Logged in, or the second factor is needed",
+            content = @Content(schema = @Schema(oneOf = {AuthResponse.class, TwoFactorViews.Challenge.class})))
     @APIResponse(responseCode = "401", description = "Wrong login or password (same answer for unknown users)")
     @APIResponse(responseCode = "429", description = "Too many failed logins for this address or account")
-    public AuthResponse login(@Valid @NotNull AuthRequests.Login request, @Context HttpServerRequest http) {
-        return auth.login(request, clientAddress(http));
+    public LoginAnswer login(@Valid @NotNull AuthRequests.Login request, @Context HttpServerRequest http) {
+        return auth.login(request, Client.of(http));
+    }
+
+    @POST
+    @Path("/login/2fa")
+    @PermitAll
+    @Operation(summary = "Complete a login with its challenge and a code from the authenticator app, or a recovery"
+            + " code (each works once)")
+    @APIResponse(responseCode = "200", description = "Logged in",
+            content = @Content(schema = @Schema(implementation = AuthResponse.class)))
+    @APIResponse(responseCode = "401", description = "A wrong code, or a challenge invalid, expired or used up")
+    @APIResponse(responseCode = "429", description = "Too many wrong codes for this account")
+    public AuthResponse secondFactor(@Valid @NotNull AuthRequests.SecondFactor request,
+                                     @Context HttpServerRequest http) {
+        return challenges.complete(request, Client.of(http));
     }
 
     @POST
@@ -80,8 +98,4 @@ public class AuthResource {
         sessions.end(currentUser.sessionId());
     }
 
-    static String clientAddress(HttpServerRequest http) {
-        // Honours X-Forwarded-For only when quarkus.http.proxy.* trusts the proxy that sent it.
-        return http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
-    }
 }

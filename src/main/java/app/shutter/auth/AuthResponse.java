@@ -11,7 +11,7 @@ public record AuthResponse(
         @Schema(description = "Returned by login and registration: keep it on this device and send it with its later"
                 + " logins; a device that has logged in before is exempt from the account-wide limit on failed"
                 + " logins. Null on refresh", nullable = true)
-        String deviceToken) {
+        String deviceToken) implements LoginAnswer {
 
     AuthResponse withDeviceToken(String token) {
         return new AuthResponse(accessToken, refreshToken, expiresIn, user, token);

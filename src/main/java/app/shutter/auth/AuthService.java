@@ -41,9 +41,15 @@ public class AuthService {
     @Inject
     EmailVerification verification;
 
-    public AuthResponse register(AuthRequests.Register request, String clientAddress) {
+    @Inject
+    TwoFactor twoFactor;
+
+    @Inject
+    LoginChallenges challenges;
+
+    public AuthResponse register(AuthRequests.Register request, Client client) {
         AuthConfig.RateLimits limits = config.rateLimit();
-        limiter.consume(new Limit("register:" + clientAddress, limits.registrationsPerAddress(),
+        limiter.consume(new Limit("register:" + client.address(), limits.registrationsPerAddress(),
                 limits.registrationWindow()), "Too many registrations from this address; try again later");
         UserService.NewAccount account = new UserService.NewAccount(request.username(), request.email(),
                 request.name(), request.phone());
@@ -57,7 +63,7 @@ public class AuthService {
             verification.issue(created);
             return created;
         });
-        return sessions.start(user, null);
+        return sessions.start(user, null, client);
     }
 
     /**
@@ -65,17 +71,21 @@ public class AuthService {
      * when the request rolls back), a success gives the device its token for later logins. The reads run in a
      * transaction of their own that ends before bcrypt, so a login holds at most one connection at a time.
      */
-    public AuthResponse login(AuthRequests.Login request, String clientAddress) {
-        Attempt attempt = QuarkusTransaction.requiringNew().call(() -> check(request, clientAddress));
+    public LoginAnswer login(AuthRequests.Login request, Client client) {
+        Attempt attempt = QuarkusTransaction.requiringNew().call(() -> check(request, client.address()));
         if (!passwords.matches(request.password(), attempt.user().map(u -> u.passwordHash).orElse(null))) {
             limiter.record(attempt.limits());
             throw ApiException.unauthorized(BAD_CREDENTIALS);
         }
-        return sessions.start(attempt.user().get(), request.deviceToken());
+        User user = attempt.user().get();
+        if (attempt.secondFactor()) {
+            return QuarkusTransaction.requiringNew().call(() -> challenges.issue(user.id, request.deviceToken()));
+        }
+        return sessions.start(user, request.deviceToken(), client);
     }
 
-    /** A login's account (if any) and the limits its failure counts under. */
-    private record Attempt(Optional<User> user, List<Limit> limits) {
+    /** A login's account (if any), the limits its failure counts under, whether it needs a second factor. */
+    private record Attempt(Optional<User> user, List<Limit> limits, boolean secondFactor) {
     }
 
     private Attempt check(AuthRequests.Login request, String clientAddress) {
@@ -93,6 +103,8 @@ public class AuthService {
         boolean knownDevice = user.isPresent() && devices.isKnown(user.get().id, request.deviceToken());
         limiter.ensureAvailable(knownDevice ? List.of(perAddress, perAccountAndAddress)
                 : List.of(perAddress, perAccountAndAddress, perAccount), TOO_MANY_LOGINS);
-        return new Attempt(user, List.of(perAddress, perAccountAndAddress, perAccount));
+        // read with the limits, before bcrypt: a login with two-factor login on gets a challenge, no tokens
+        return new Attempt(user, List.of(perAddress, perAccountAndAddress, perAccount),
+                user.isPresent() && twoFactor.isOn(user.get().id));
     }
 }

@@ -31,21 +31,15 @@ public class CredentialService {
     AuthConfig config;
 
     @Inject
-    EmailVerification verification;
+    EmailChange emailChange;
 
     // Each change checks the password (bcrypt, ~100 ms) and hashes a new one outside any transaction, then
     // writes in a short transaction of its own: a request never holds a connection while it hashes.
 
-    public Me changeEmail(long userId, AuthRequests.ChangeEmail request) {
+    /** Starts a change of address (see {@link EmailChange}): nothing changes until the mailed code comes back. */
+    public EmailChangeView changeEmail(long userId, AuthRequests.ChangeEmail request) {
         verifyPassword(userId, request.password(), "password");
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Me me = users.changeEmail(userId, request.email());
-            if (!me.emailVerified()) {
-                // a new address: mail it a code (it logs in and resets only once verified)
-                verification.issue(users.me(userId));
-            }
-            return me;
-        });
+        return emailChange.start(userId, request.email());
     }
 
     /** Ends every other session; the one making the change stays logged in. */
@@ -65,6 +59,11 @@ public class CredentialService {
             sessions.endAllOf(userId, null);
             users.deactivate(userId);
         });
+    }
+
+    /** 400 on the field {@code password} unless it is the account's (wrong guesses limited per account). */
+    public void checkPassword(long userId, String password) {
+        verifyPassword(userId, password, "password");
     }
 
     private void verifyPassword(long userId, String password, String field) {

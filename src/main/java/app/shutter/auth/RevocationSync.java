@@ -94,7 +94,12 @@ public class RevocationSync {
         Instant now = Instant.now();
         long tokens = RefreshToken.delete("expiresAt < ?1", now);
         long sessions = Session.delete("expiresAt < ?1 or revokedAt < ?2", now, now.minus(tokenLifetime()));
-        LOG.debugf("Deleted %d expired refresh tokens and %d ended sessions", tokens, sessions);
+        // changes of address whose code expired unconfirmed, or whose undo link expired (a small table)
+        int changes = em.createNativeQuery("delete from email_changes where undo_expires_at < now()"
+                + " or (confirmed_at is null and code_expires_at < now())").executeUpdate();
+        int challenges = em.createNativeQuery("delete from login_challenges where expires_at < now()").executeUpdate();
+        LOG.debugf("Deleted %d expired refresh tokens, %d ended sessions, %d old email changes and %d login challenges",
+                tokens, sessions, changes, challenges);
     }
 
     private void load(Instant since) {

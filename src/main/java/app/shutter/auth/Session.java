@@ -20,6 +20,12 @@ public class Session extends BaseEntity {
     public Instant expiresAt;
     @Column(name = "revoked_at")
     public Instant revokedAt;
+    @Column(name = "last_refreshed_at")
+    public Instant lastRefreshedAt;
+    @Column(name = "user_agent")
+    public String userAgent;
+    @Column(name = "client_network")
+    public String clientNetwork;
 
     public boolean isLive(Instant now) {
         return revokedAt == null && expiresAt.isAfter(now);

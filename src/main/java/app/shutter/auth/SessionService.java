@@ -30,9 +30,12 @@ public class SessionService {
     @Inject
     Event<SessionsRevoked> revoked;
 
+    /**
+     * A login or registration: a session that remembers the client (its user agent and network), and the token
+     * the device keeps for later logins (KnownDevices).
+     */
     @Transactional
-    /** A login or registration: a session, and the token the device keeps for later logins (KnownDevices). */
-    public AuthResponse start(User user, String deviceToken) {
+    public AuthResponse start(User user, String deviceToken, Client client) {
         Instant now = now();
         // a suspension refuses every new session; one whose time is up is ended by the next expiry run
         if (user.suspendedAt != null && (user.suspendedUntil == null || user.suspendedUntil.isAfter(now))) {
@@ -43,6 +46,8 @@ public class SessionService {
         session.userId = user.id;
         session.createdAt = now;
         session.expiresAt = now.plus(config.refreshTokenTtl());
+        session.userAgent = client.userAgent();
+        session.clientNetwork = client.network();
         session.persist();
         return issue(user, session, now).withDeviceToken(devices.remember(user.id, deviceToken));
     }
@@ -64,6 +69,7 @@ public class SessionService {
         User user = User.findActiveById(session.userId).orElseThrow(() -> ApiException.unauthorized(INVALID_REFRESH));
         token.usedAt = now;
         session.expiresAt = now.plus(config.refreshTokenTtl());
+        session.lastRefreshedAt = now; // written here only: authenticating a request writes nothing
         return issue(user, session, now);
     }
 
@@ -73,6 +79,16 @@ public class SessionService {
         if (session != null && session.revokedAt == null) {
             revoke(List.of(session), now());
         }
+    }
+
+    /** Ends one of the user's own live sessions; any other id (another account's, an ended one) is 404. */
+    @Transactional
+    public void endOwn(long userId, long sessionId) {
+        Session session = Session.findById(sessionId);
+        if (session == null || !session.userId.equals(userId) || !session.isLive(now())) {
+            throw ApiException.notFound("No such session");
+        }
+        revoke(List.of(session), now());
     }
 
     /** Ends every live session of the user except {@code keepSessionId} (null: all of them). */

@@ -32,6 +32,13 @@ public interface MailConfig {
     @WithDefault("30")
     int maxAttempts();
 
+    /**
+     * Where links in mails lead: the web client's address as users reach it (behind a proxy or a CDN, the public
+     * one), without a trailing slash.
+     */
+    @WithDefault("http://localhost:8080")
+    String linkBaseUrl();
+
     /** The domain of Message-IDs ({@code <outbox-id.random@domain>}). */
     @WithDefault("shutter.local")
     String messageIdDomain();

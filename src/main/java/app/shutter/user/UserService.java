@@ -98,19 +98,10 @@ public class UserService {
         return Me.of(user);
     }
 
-    /** The caller (auth) has checked the password. */
+    /** 409 when another account has verified this address (the caller is about to offer it to this one). */
     @Transactional
-    public Me changeEmail(long userId, String email) {
-        User user = me(userId);
-        if (!email.equalsIgnoreCase(user.email)) {
-            ensureAvailable(null, email, userId);
-            // a new address is the account's once verified (auth mails the code)
-            user.emailVerifiedAt = null;
-        }
-        user.email = email;
-        user.updatedAt = Instant.now();
-        persistUnique(user);
-        return Me.of(user);
+    public void checkEmailAvailable(long userId, String email) {
+        ensureAvailable(null, email, userId);
     }
 
     /**
@@ -121,6 +112,20 @@ public class UserService {
     public Me markEmailVerified(long userId) {
         User user = me(userId);
         user.emailVerifiedAt = Instant.now();
+        persistUnique(user);
+        return Me.of(user);
+    }
+
+    /**
+     * The caller (auth) has proven that the account owns this address (a mailed code or link): it becomes the
+     * account's, verified. 409 when another account verified it first.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Me setVerifiedEmail(long userId, String email) {
+        User user = me(userId);
+        user.email = email;
+        user.emailVerifiedAt = Instant.now();
+        user.updatedAt = user.emailVerifiedAt;
         persistUnique(user);
         return Me.of(user);
     }

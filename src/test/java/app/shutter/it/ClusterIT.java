@@ -7,6 +7,8 @@ import app.shutter.support.TestStories;
 import app.shutter.support.TestUsers;
 import app.shutter.support.TestUsers.TestUser;
 import com.icegreen.greenmail.util.GreenMail;
+import dev.samstevens.totp.code.DefaultCodeGenerator;
+import dev.samstevens.totp.code.HashingAlgorithm;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.restassured.path.json.JsonPath;
 import jakarta.mail.internet.MimeMessage;
@@ -137,6 +139,39 @@ class ClusterIT extends TwoInstances {
         // the event path: B hears of it from PostgreSQL within milliseconds (the 30 s poll is only the fallback)
         await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
                 ana.request().port(b.port()).get("/users/me").then().statusCode(401));
+    }
+
+    @Test
+    void a_session_ended_from_the_list_on_one_instance_is_refused_by_the_other_at_once() {
+        TestUser ana = TestUsers.create();
+        TestUser phone = TestUsers.login(ana);
+        phone.request().port(b.port()).get("/users/me").then().statusCode(200);
+        long session = phone.request().get("/users/me/sessions").then().statusCode(200).extract().jsonPath()
+                .getLong("items.find { it.current }.id");
+        ana.request().delete("/users/me/sessions/" + session).then().statusCode(204);
+        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
+                phone.request().port(b.port()).get("/users/me").then().statusCode(401));
+        ana.request().port(b.port()).get("/users/me").then().statusCode(200);
+    }
+
+    @Test
+    void a_two_factor_code_accepted_by_one_instance_is_refused_by_the_other() throws Exception {
+        TestUser ana = TestUsers.create();
+        String secret = ana.request().body(Map.of("password", ana.password())).post("/users/me/two-factor").then()
+                .statusCode(200).extract().path("secret");
+        DefaultCodeGenerator app = new DefaultCodeGenerator(HashingAlgorithm.SHA1, 6);
+        long step = System.currentTimeMillis() / 1000 / 30;
+        ana.request().body(Map.of("code", app.generate(secret, step))).post("/users/me/two-factor/confirm").then()
+                .statusCode(200);
+        String next = app.generate(secret, step + 1);
+        Map<String, String> login = Map.of("login", ana.username(), "password", ana.password());
+        String onA = TestUsers.anonymous().body(login).post("/auth/login").then().extract().path("challenge");
+        TestUsers.anonymous().body(Map.of("challenge", onA, "code", next)).post("/auth/login/2fa").then()
+                .statusCode(200);
+        String onB = TestUsers.anonymous().port(b.port()).body(login).post("/auth/login").then().extract()
+                .path("challenge");
+        TestUsers.anonymous().port(b.port()).body(Map.of("challenge", onB, "code", next)).post("/auth/login/2fa")
+                .then().statusCode(401);
     }
 
     @Test

@@ -3,7 +3,7 @@
 import {api, ApiError, forget, me, signedIn} from './api.js';
 import {startChat, stopChat} from './chat-socket.js';
 import {startNotifications, stopNotifications} from './live.js';
-import {authScreen, forgotScreen, resetScreen, verifyScreen} from './screens/auth.js';
+import {authScreen, forgotScreen, resetScreen, undoEmailScreen, verifyScreen} from './screens/auth.js';
 import {conversationsScreen, threadScreen} from './screens/chat.js';
 import {composeScreen} from './screens/compose.js';
 import {exploreScreen, searchScreen, tagScreen} from './screens/discover.js';
@@ -12,6 +12,7 @@ import {notificationsScreen} from './screens/notifications.js';
 import {likersScreen, postScreen} from './screens/post.js';
 import {connectionsScreen, profileScreen, requestsScreen} from './screens/profile.js';
 import {settingsScreen} from './screens/settings.js';
+import {securityScreen} from './screens/security.js';
 import {go, say} from './nav.js';
 import {newStoryScreen, storyViewer} from './screens/stories.js';
 import {archiveScreen, editScreen, historyScreen} from './screens/edit.js';
@@ -22,6 +23,7 @@ const routes = [
   ['/signup', () => authScreen('signup'), true],
   ['/forgot', forgotScreen, true],
   ['/reset', resetScreen, true],
+  ['/undo-email/:token', undoEmailScreen, true],
   ['/verify', verifyScreen],
   ['/feed', feedScreen],
   ['/compose', composeScreen],
@@ -42,6 +44,7 @@ const routes = [
   ['/stories/:username', storyViewer],
   ['/chats/:username', threadScreen],
   ['/settings', settingsScreen],
+  ['/security', securityScreen],
 ].map(([pattern, screen, isPublic]) => {
   const names = [];
   const source = pattern.replace(/:(\w+)(\([^)]*\))?/g, (_, name, choice) => {

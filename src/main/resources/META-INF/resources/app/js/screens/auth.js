@@ -13,13 +13,33 @@ export function authScreen(mode) {
     : [field('Username or email', {name: 'login', autocomplete: 'username', required: true}),
       field('Password', {name: 'password', type: 'password', autocomplete: 'current-password', required: true})];
   const form = apiForm(signup ? 'Create your account' : 'Log in', fields, signup ? 'Sign up' : 'Log in', async (values) => {
-    keep(await api('POST', signup ? '/auth/register' : '/auth/login', values));
+    const answer = await api('POST', signup ? '/auth/register' : '/auth/login', values);
+    if (answer.twoFactorRequired) {
+      form.replaceWith(secondFactorForm(answer.challenge));
+      return;
+    }
+    keep(answer);
     say(signup ? 'Welcome! We mailed you a code to verify your address.' : 'Logged in');
     go(signup ? '/verify' : '/feed');
   }, {heading: 'h1'});
   form.append(el('p', {}, signup ? el('a', {href: '#/login'}, 'I have an account')
     : el('a', {href: '#/signup'}, 'Create an account')),
   signup ? null : el('p', {}, el('a', {href: '#/forgot'}, 'Forgot your password?')));
+  return form;
+}
+
+/** The second step of a login with two-factor login on: a code from the app, or a recovery code. */
+function secondFactorForm(challenge) {
+  const form = apiForm('Two-factor login', [
+    el('p', {}, 'Enter the 6-digit code your authenticator app shows, or one of your recovery codes.'),
+    field('Code', {name: 'code', autocomplete: 'one-time-code', required: true, maxlength: 40}),
+  ], 'Log in', async (values) => {
+    const code = values.code.trim();
+    keep(await api('POST', '/auth/login/2fa', /^[0-9]{6}$/.test(code) ? {challenge, code} : {challenge, recoveryCode: code}));
+    say('Logged in');
+    go('/feed');
+  }, {heading: 'h1'});
+  queueMicrotask(() => form.querySelector('input')?.focus());
   return form;
 }
 
@@ -60,5 +80,17 @@ export function resetScreen() {
     await api('POST', '/auth/password/reset', values);
     say('Password changed: log in with it');
     go('/login');
+  }, {heading: 'h1'});
+}
+
+/** The link mailed to the old address after a change of email. */
+export function undoEmailScreen({token}) {
+  return apiForm('Undo the change of email', [
+    el('p', {}, 'This puts back the address this link was mailed to, and logs out every device. '
+      + 'Then choose a new password: someone else may know it.'),
+  ], 'Put my address back', async () => {
+    await api('POST', '/auth/email/undo', {token});
+    say('Your address is back and every device is logged out. Choose a new password.');
+    go('/forgot');
   }, {heading: 'h1'});
 }

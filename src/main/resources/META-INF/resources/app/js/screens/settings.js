@@ -42,5 +42,6 @@ export async function settingsScreen() {
   return el('section', {'aria-labelledby': 'settings-title'}, el('h1', {id: 'settings-title'}, 'Edit profile'),
     el('p', {}, `Signed in as ${user.username} (${user.email}${user.emailVerified ? '' : ', not verified: '}`,
       user.emailVerified ? '' : el('a', {href: '#/verify'}, 'verify'), ')'),
+    el('p', {}, el('a', {href: '#/security'}, 'Security: sessions, two-factor login, email address')),
     profile, photo, password);
 }
