@@ -1,5 +1,6 @@
 package app.shutter.chat;
 
+import app.shutter.common.security.ActionLimits;
 import app.shutter.common.events.ClusterEvents;
 import app.shutter.common.persistence.Rows;
 import app.shutter.graph.Relationships;
@@ -31,6 +32,9 @@ public class ChatService {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    ActionLimits limits;
 
     @Inject
     ChatPresence presence;
@@ -68,6 +72,7 @@ public class ChatService {
             // the same clientId was stored by a concurrent resend, committed after this statement began
             return earlierAck(sender, clientId);
         }
+        limits.count(sender, ActionLimits.Action.CHAT_MESSAGE); // over the hour's allowance: the insert rolls back
         ChatFrames.Message message = new ChatFrames.Message(inserted, sender, recipient, text,
                 Rows.instant(row, "sent_at"), clientId);
         if (!Rows.flag(row, "recipient_online")) {

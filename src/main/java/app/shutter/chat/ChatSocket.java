@@ -1,5 +1,6 @@
 package app.shutter.chat;
 
+import app.shutter.common.error.ApiException;
 import app.shutter.common.security.CurrentUser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -99,13 +100,22 @@ public class ChatSocket {
                     connection.id()));
         } catch (ChatError.Refusal refusal) {
             return error(refusal.code, refusal.getMessage(), frame.clientId());
+        } catch (ApiException e) {
+            if (e.status() == 429) { // the account's hourly allowance (on every instance), not this socket's pace
+                return error(ChatError.RATE_LIMITED, e.getMessage() + "; try again in " + e.retryAfterSeconds() + " s",
+                        frame.clientId());
+            }
+            return notStored(e, frame.clientId());
         } catch (RuntimeException e) {
-            // the socket stays open (an escaping exception would close it); the client resends with its clientId
-            LOG.warnf("Could not store a chat message: %s", e.toString());
-            LOG.debug("Chat message failure", e);
-            return error(ChatError.UNAVAILABLE, "The message was not stored; send it again with the same clientId",
-                    frame.clientId());
+            return notStored(e, frame.clientId());
         }
+    }
+
+    /** The socket stays open (an escaping exception would close it); the client resends with its clientId. */
+    private String notStored(RuntimeException e, String clientId) throws JsonProcessingException {
+        LOG.warnf("Could not store a chat message: %s", e.toString());
+        LOG.debug("Chat message failure", e);
+        return error(ChatError.UNAVAILABLE, "The message was not stored; send it again with the same clientId", clientId);
     }
 
     @OnClose

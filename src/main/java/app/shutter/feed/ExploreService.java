@@ -4,6 +4,7 @@ import app.shutter.common.error.ApiException;
 import app.shutter.common.pagination.Keyset;
 import app.shutter.common.pagination.Page;
 import app.shutter.common.pagination.PageRequest;
+import app.shutter.graph.Mutes;
 import app.shutter.graph.Relationships;
 import app.shutter.post.PostQueries;
 import app.shutter.post.PostView;
@@ -30,6 +31,7 @@ public class ExploreService {
             + " join posts p on p.id = e.post_id join users u on u.id = p.author_id"
             + " where %s and u.hidden_at is null and not u.is_private and u.id <> :viewer and " + PostQueries.LISTED_SQL
             + " and " + Relationships.NOT_BLOCKED_SQL + " and not " + Relationships.FOLLOWED_BY_VIEWER_SQL
+            + " and not " + Mutes.mutedSql(":viewer", "u.id", "posts")
             + " order by e.position limit :limit";
 
     @Inject

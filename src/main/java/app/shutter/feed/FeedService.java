@@ -54,7 +54,7 @@ public class FeedService {
      * </ol>
      * Either way posts and authors are joined for the page's rows only. Hidden accounts (deactivated or
      * suspended) are left out of {@code followed} first (a probe of the small {@code users_hidden} index), so
-     * they cannot hold a place on a page. The choice is made inside the statement (one-time filters: the branch not taken is never
+     * they cannot hold a place on a page; so are accounts whose posts the viewer mutes. The choice is made inside the statement (one-time filters: the branch not taken is never
      * executed), so every viewer costs one statement.
      */
     public static final String HOME_SQL = """
@@ -64,6 +64,8 @@ public class FeedService {
                 select f.followee_id from follows f
                 where f.follower_id = :viewer and f.status = 'accepted'
                   and not exists (select 1 from users d where d.id = f.followee_id and d.hidden_at is not null)
+                  and not exists (select 1 from mutes m where m.muter_id = :viewer and m.muted_id = f.followee_id
+                                  and m.posts)
             ), walked as (
                 select w.created_at, w.id
                 from (select p.created_at, p.id, p.author_id from posts p

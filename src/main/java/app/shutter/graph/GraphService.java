@@ -1,5 +1,6 @@
 package app.shutter.graph;
 
+import app.shutter.common.security.ActionLimits;
 import app.shutter.common.error.ApiException;
 import app.shutter.user.AccountEvents;
 import app.shutter.user.User;
@@ -24,6 +25,9 @@ public class GraphService {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    ActionLimits limits;
 
     /** A visible account (not deactivated, not suspended) that does not block the viewer; else 404. */
     public Target target(long viewer, String username) {
@@ -82,6 +86,7 @@ public class GraphService {
         if (target.relationship().blocking()) {
             throw ApiException.forbidden("You block this account; unblock it first");
         }
+        limits.count(viewer, ActionLimits.Action.FOLLOW);
         return follows.follow(viewer, target.user().id, target.user().isPrivate);
     }
 

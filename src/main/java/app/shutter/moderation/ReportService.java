@@ -1,5 +1,6 @@
 package app.shutter.moderation;
 
+import app.shutter.common.security.ActionLimits;
 import app.shutter.common.Text;
 import app.shutter.common.error.ApiException;
 import app.shutter.common.pagination.Keyset;
@@ -31,6 +32,9 @@ public class ReportService {
     EntityManager em;
 
     @Inject
+    ActionLimits limits;
+
+    @Inject
     ReportedObjects objects;
 
     @Inject
@@ -39,6 +43,7 @@ public class ReportService {
     @Transactional
     public Filed report(long reporter, ModerationRequests.NewReport request) {
         ReportedObjects.Reported target = objects.find(reporter, request.kind(), request.targetId());
+        limits.count(reporter, ActionLimits.Action.REPORT);
         // joins the open case (locking it, so a moderator's close and this report happen one after the other)
         long caseId = Rows.id(Rows.single(em.createNativeQuery("""
                         insert into moderation_cases (target_kind, target_id, target_owner_id, content)

@@ -24,4 +24,7 @@ public class Comment extends BaseEntity {
     public int replyCount;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** It holds a word its post's author hides: only its own author sees it. */
+    @Column(name = "hidden_by_words")
+    public boolean hiddenByWords;
 }

@@ -1,5 +1,6 @@
 package app.shutter.post;
 
+import app.shutter.common.security.ActionLimits;
 import app.shutter.common.error.ApiException;
 import app.shutter.common.pagination.Keyset;
 import app.shutter.common.pagination.Page;
@@ -29,12 +30,14 @@ public class CommentService {
     private static final String FROM_VISIBLE = " " + """
             from comments c join users a on a.id = c.author_id join posts p on p.id = c.post_id
             join users u on u.id = p.author_id
-            where c.id = :comment and a.hidden_at is null and %s and %s"""
+            where c.id = :comment and a.hidden_at is null and %s and %s
+              and (not c.hidden_by_words or c.author_id = :viewer)"""
             .formatted(Relationships.notBlockedSql("a"), PostQueries.VISIBLE_SQL);
 
     private static final String LIST = "select " + CommentView.COLUMNS
             + " from comments c join users u on u.id = c.author_id where %s and u.hidden_at is null and "
-            + Relationships.NOT_BLOCKED_SQL + " %%s order by c.created_at, c.id";
+            + Relationships.NOT_BLOCKED_SQL + " and (not c.hidden_by_words or c.author_id = :viewer)"
+            + " %%s order by c.created_at, c.id";
 
     @Inject
     PostQueries posts;
@@ -46,15 +49,19 @@ public class CommentService {
     EntityManager em;
 
     @Inject
+    ActionLimits limits;
+
+    @Inject
     Event<Object> events;
 
     @Transactional
     /** @param inTransaction runs with the new comment in the transaction that creates it */
     public CommentView create(long viewer, long postId, PostRequests.NewComment request,
                               Consumer<CommentView> inTransaction) {
-        if (!posts.isVisible(viewer, postId)) {
-            throw PostService.notFound();
-        }
+        PostQueries.CommentGate gate = posts.commentGate(viewer, postId, request.text())
+                .orElseThrow(PostService::notFound);
+        gate.check(viewer);
+        limits.count(viewer, ActionLimits.Action.COMMENT);
         TextEntities entities = TextEntities.parse(request.text(), "text");
         ReplyTarget repliedTo = request.parentId() == null ? null : repliedTo(viewer, postId, request.parentId());
         Long parent = repliedTo == null ? null : repliedTo.topLevelId();
@@ -73,12 +80,15 @@ public class CommentService {
         comment.authorId = viewer;
         comment.text = request.text();
         comment.createdAt = Instant.now();
+        comment.hiddenByWords = gate.hides(viewer);
         comment.persist();
         em.flush();
         long author = ((Number) postAuthor.get(0)).longValue();
         List<Long> mentioned = tagging.commentWritten(comment.id, postId, author == viewer, entities);
-        events.fire(new PostEvents.Commented(viewer, postId, author, comment.id,
-                repliedTo == null ? null : repliedTo.repliedToAuthor(), mentioned));
+        if (!comment.hiddenByWords) { // a hidden comment notifies nobody: only its author may see it
+            events.fire(new PostEvents.Commented(viewer, postId, author, comment.id,
+                    repliedTo == null ? null : repliedTo.repliedToAuthor(), mentioned));
+        }
         CommentView created = view(comment.id);
         inTransaction.accept(created);
         return created;

@@ -32,4 +32,6 @@ public class Post extends BaseEntity {
     public Instant pinnedAt;
     @Column(name = "archived_at")
     public Instant archivedAt;
+    @Column(name = "comment_policy")
+    public String commentPolicy;
 }

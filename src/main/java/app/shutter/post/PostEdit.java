@@ -38,6 +38,10 @@ public class PostEdit extends PatchBody {
             + " item (null or empty for none)")
     private List<String> altTexts;
 
+    @Schema(description = "Who may comment: everyone, followers (accounts that follow the author) or off (nobody"
+            + " but the author); comments made before stay", enumeration = {"everyone", "followers", "off"})
+    private String commentPolicy;
+
     @Schema(description = "The ids of the media items to keep, in their new carousel order; items left out are"
             + " removed (their files deleted). At least one stays")
     private List<Long> media;
@@ -65,6 +69,11 @@ public class PostEdit extends PatchBody {
     public void setAltTexts(List<String> altTexts) {
         this.altTexts = altTexts;
         sent("altTexts");
+    }
+
+    public void setCommentPolicy(String commentPolicy) {
+        this.commentPolicy = commentPolicy;
+        sent("commentPolicy");
     }
 
     public void setMedia(List<Long> media) {
@@ -119,6 +128,7 @@ public class PostEdit extends PatchBody {
         if (has("sensitive") && !sensitive && !has("contentWarning")) {
             warning = null; // no longer sensitive: the old warning goes with it
         }
-        return PostSettings.of(marked, warning, has("hideLikeCount") ? hideLikeCount : post.hideLikeCount);
+        return PostSettings.of(marked, warning, has("hideLikeCount") ? hideLikeCount : post.hideLikeCount,
+                has("commentPolicy") ? commentPolicy : post.commentPolicy);
     }
 }

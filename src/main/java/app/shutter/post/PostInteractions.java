@@ -1,5 +1,6 @@
 package app.shutter.post;
 
+import app.shutter.common.security.ActionLimits;
 import app.shutter.common.error.ApiException;
 import app.shutter.common.pagination.Keyset;
 import app.shutter.common.pagination.Page;
@@ -30,11 +31,15 @@ public class PostInteractions {
     EntityManager em;
 
     @Inject
+    ActionLimits limits;
+
+    @Inject
     Event<Object> events;
 
     @Transactional
     public PostRequests.LikeState like(long viewer, long postId) {
         ensureVisible(viewer, postId);
+        limits.count(viewer, ActionLimits.Action.LIKE);
         Tuple row = Rows.single(em.createNativeQuery("""
                 with added as (insert into post_likes (post_id, user_id) values (:post, :viewer)
                                on conflict do nothing returning 1)

@@ -1,5 +1,6 @@
 package app.shutter.post;
 
+import app.shutter.common.error.ApiException;
 import app.shutter.common.pagination.Keyset;
 import app.shutter.common.pagination.Page;
 import app.shutter.common.pagination.PageRequest;
@@ -31,7 +32,7 @@ public class PostQueries {
     /** The columns of every post row (read by name); list queries add their {@link Keyset#key}. */
     public static final String POST_COLUMNS = """
             p.id, p.caption, p.comment_count, p.created_at, p.edited_at, p.sensitive, p.content_warning,
-            p.hide_like_count, p.pinned_at is not null as pinned, p.archived_at, %s,
+            p.hide_like_count, p.pinned_at is not null as pinned, p.archived_at, p.comment_policy, %s,
             case when p.hide_like_count and p.author_id <> :viewer then null else p.like_count end as like_count,
             exists (select 1 from post_likes l where l.post_id = p.id and l.user_id = :viewer) as liked,
             exists (select 1 from saved_posts s where s.post_id = p.id and s.user_id = :viewer) as saved"""
@@ -45,6 +46,12 @@ public class PostQueries {
      * archived posts in their archive). The indexes of those lists hold only such posts.
      */
     public static final String LISTED_SQL = "p.archived_at is null";
+
+    /**
+     * SQL: every post (alias p) of the account :id. Its two halves are what the two partial indexes by author hold
+     * (listed and archived posts), so the planner reads both instead of the whole table.
+     */
+    static final String ALL_OF_AUTHOR_SQL = "p.author_id = :id and (p.archived_at is null or p.archived_at is not null)";
 
     /**
      * SQL: the user id expression {@code viewer} may see the post aliased {@code p} by its id: the author
@@ -88,6 +95,44 @@ public class PostQueries {
     }
 
     /**
+     * Whether {@code viewer} may comment on the post, and whether {@code text} holds one of the words its author
+     * hides; empty when the viewer may not see the post. One statement.
+     */
+    Optional<CommentGate> commentGate(long viewer, long postId, String text) {
+        List<Tuple> rows = Rows.list(em.createNativeQuery("select p.comment_policy, p.author_id, u.username, "
+                        + Relationships.FOLLOWED_BY_VIEWER_SQL + " as follows, exists (select 1 from hidden_words h"
+                        + " where h.user_id = p.author_id and shutter_fold(:text) ~ h.pattern) as hidden"
+                        + " from posts p join users u on u.id = p.author_id where p.id = :id and " + VISIBLE_SQL,
+                        Tuple.class)
+                .setParameter("id", postId).setParameter("viewer", viewer).setParameter("text", text));
+        return rows.stream().findFirst().map(row -> new CommentGate(Rows.text(row, "comment_policy"),
+                Rows.id(row, "author_id"), Rows.text(row, "username"), Rows.flag(row, "follows"),
+                Rows.flag(row, "hidden")));
+    }
+
+    /** A post's rule for a new comment (see {@link #commentGate}). */
+    record CommentGate(String policy, long author, String authorName, boolean follows, boolean hiddenWords) {
+
+        /** 403 unless the viewer may comment: the author always; others as the post's policy says. */
+        void check(long viewer) {
+            if (viewer == author) {
+                return;
+            }
+            if (policy.equals("off")) {
+                throw ApiException.forbidden("Comments are turned off for this post");
+            }
+            if (policy.equals("followers") && !follows) {
+                throw ApiException.forbidden("Only accounts that follow " + authorName + " can comment on this post");
+            }
+        }
+
+        /** The new comment is hidden from everyone but its author (not when the post's author writes it). */
+        boolean hides(long viewer) {
+            return hiddenWords && viewer != author;
+        }
+    }
+
+    /**
      * A page of posts. {@code sql} selects {@link #POST_COLUMNS} and the {@link Keyset#key} columns and holds
      * a {@code %s} for the cursor predicate (see {@link Keyset}).
      */
@@ -127,7 +172,7 @@ public class PostQueries {
                     Rows.count(row, "comment_count"), Rows.flag(row, "liked"), Rows.flag(row, "saved"),
                     Rows.instant(row, "created_at"), Rows.instant(row, "edited_at"), Rows.flag(row, "sensitive"),
                     Rows.text(row, "content_warning"), Rows.flag(row, "hide_like_count"), Rows.flag(row, "pinned"),
-                    Rows.instant(row, "archived_at")));
+                    Rows.instant(row, "archived_at"), Rows.text(row, "comment_policy")));
         }
         return views;
     }

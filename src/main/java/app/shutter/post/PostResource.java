@@ -65,19 +65,21 @@ public class PostResource {
             + " an optional 'caption' part (at most 2200 characters) and optional 'altText' parts, one per media"
             + " item in the same order (what it shows, at most 1000 characters; empty for none); optional"
             + " 'sensitive' (true/false) and 'contentWarning' (at most 200 characters; marks the post sensitive),"
-            + " 'hideLikeCount' (true/false: only the author sees the count and the likers)")
+            + " 'hideLikeCount' (true/false: only the author sees the count and the likers), 'commentPolicy'"
+            + " (everyone, followers or off; everyone by default)")
     @APIResponse(responseCode = "201", description = "The post")
     @APIResponse(responseCode = "422", description = "A file could not be decoded or declares too many pixels")
     public Response createPost(@RestForm(PostService.MEDIA_PART) List<FileUpload> media, @RestForm String caption,
                                @RestForm(AltTexts.PART) List<String> altText, @RestForm String sensitive,
                                @RestForm String contentWarning, @RestForm String hideLikeCount,
+                               @RestForm String commentPolicy,
                                @Parameter(description = "Retrying with the same key answers the first response and"
                                        + " creates nothing (24 h)") @HeaderParam(Idempotency.HEADER) String key,
                                @jakarta.ws.rs.core.Context UriInfo uri) {
-        PostSettings settings = PostSettings.ofParts(sensitive, contentWarning, hideLikeCount);
+        PostSettings settings = PostSettings.ofParts(sensitive, contentWarning, hideLikeCount, commentPolicy);
         long author = currentUser.id();
         return idempotency.once(author, key, () -> Fingerprint.of("POST /posts").uploads(media).text(caption)
-                .texts(altText).text(sensitive).text(contentWarning).text(hideLikeCount).hex(), claim -> {
+                .texts(altText).text(sensitive).text(contentWarning).text(hideLikeCount).text(commentPolicy).hex(), claim -> {
                     PostView post = posts.create(author, media, caption, altText, settings,
                             created -> claim.created(location(uri, created.id()), created));
                     return Response.created(location(uri, post.id())).entity(post).build();

@@ -1,5 +1,6 @@
 package app.shutter.post;
 
+import app.shutter.common.security.ActionLimits;
 import app.shutter.common.Text;
 import app.shutter.common.error.ApiException;
 import app.shutter.common.persistence.Rows;
@@ -45,13 +46,11 @@ public class PostService {
     EntityManager em;
 
     @Inject
+    ActionLimits limits;
+
+    @Inject
     Event<Object> events;
 
-    /**
-     * SQL: every post of the account :id. Its two halves are what the two partial indexes by author hold
-     * (listed and archived posts), so the planner reads both instead of the whole table.
-     */
-    private static final String ALL_OF_AUTHOR = "p.author_id = :id and (p.archived_at is null or p.archived_at is not null)";
 
     /** @param inTransaction runs with the new post in the transaction that creates it */
     public PostView create(long author, List<FileUpload> uploads, String caption, List<String> altTexts,
@@ -67,6 +66,7 @@ public class PostService {
         List<String> alts = AltTexts.of(altTexts, uploads.size());
         List<StoredMedia> stored = media.store(uploads, MediaPurpose.POST, MEDIA_PART);
         return media.commit(stored, () -> {
+            limits.count(author, ActionLimits.Action.POST);
             long id = insert(author, Text.blankToNull(caption), entities, stored, alts, settings);
             em.flush();
             PostView created = view(author, id);
@@ -123,14 +123,14 @@ public class PostService {
     /** A deleted account's posts and their files go; so do its likes and saves (counters follow). */
     void onDeactivated(@Observes AccountEvents.Deactivated event) {
         long user = event.userId();
-        media.deleteAfterCommit(filesOf(ALL_OF_AUTHOR, user));
+        media.deleteAfterCommit(filesOf(PostQueries.ALL_OF_AUTHOR_SQL, user));
         em.createNativeQuery("""
                         with gone as (delete from post_likes where user_id = :id returning post_id)
                         update posts p set like_count = p.like_count - g.n
                         from (select post_id, count(*) as n from gone group by post_id) g where p.id = g.post_id""")
                 .setParameter("id", user).executeUpdate();
         em.createNativeQuery("delete from saved_posts where user_id = :id").setParameter("id", user).executeUpdate();
-        em.createNativeQuery("delete from posts p where " + ALL_OF_AUTHOR).setParameter("id", user).executeUpdate();
+        em.createNativeQuery("delete from posts p where " + PostQueries.ALL_OF_AUTHOR_SQL).setParameter("id", user).executeUpdate();
         em.createNativeQuery("update users set posts_count = 0 where id = :id").setParameter("id", user)
                 .executeUpdate();
     }

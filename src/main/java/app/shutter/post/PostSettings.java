@@ -2,28 +2,35 @@ package app.shutter.post;
 
 import app.shutter.common.Text;
 import app.shutter.common.error.ApiException;
+import java.util.Set;
 
 /**
  * How a post is shown, set on creation (multipart text parts) and changed by PATCH: a content warning (the
- * post is {@code sensitive}, with an optional text) and whether its like count is hidden from everyone else.
+ * post is {@code sensitive}, with an optional text), whether its like count is hidden from everyone else, and who
+ * may comment: {@code everyone}, {@code followers} (accounts following the author) or nobody ({@code off}).
  */
-record PostSettings(boolean sensitive, String contentWarning, boolean hideLikeCount) {
+record PostSettings(boolean sensitive, String contentWarning, boolean hideLikeCount, String commentPolicy) {
 
     static final int MAX_WARNING = 200;
+    static final Set<String> COMMENT_POLICIES = Set.of("everyone", "followers", "off");
 
     /** From the multipart parts of a new post; a warning marks the post sensitive unless sensitive=false says not. */
-    static PostSettings ofParts(String sensitive, String contentWarning, String hideLikeCount) {
+    static PostSettings ofParts(String sensitive, String contentWarning, String hideLikeCount, String commentPolicy) {
         Boolean marked = flag(sensitive, "sensitive");
         String warning = warning(contentWarning);
         return of(marked == null ? warning != null : marked, warning,
-                Boolean.TRUE.equals(flag(hideLikeCount, "hideLikeCount")));
+                Boolean.TRUE.equals(flag(hideLikeCount, "hideLikeCount")),
+                commentPolicy == null || commentPolicy.isBlank() ? "everyone" : commentPolicy.trim());
     }
 
-    static PostSettings of(boolean sensitive, String contentWarning, boolean hideLikeCount) {
+    static PostSettings of(boolean sensitive, String contentWarning, boolean hideLikeCount, String commentPolicy) {
         if (contentWarning != null && !sensitive) {
             throw ApiException.invalidField("contentWarning", "needs the post to be sensitive (sensitive=true)");
         }
-        return new PostSettings(sensitive, contentWarning, hideLikeCount);
+        if (!COMMENT_POLICIES.contains(commentPolicy)) {
+            throw ApiException.invalidField("commentPolicy", "must be everyone, followers or off");
+        }
+        return new PostSettings(sensitive, contentWarning, hideLikeCount, commentPolicy);
     }
 
     static String warning(String text) {
@@ -49,5 +56,6 @@ record PostSettings(boolean sensitive, String contentWarning, boolean hideLikeCo
         post.sensitive = sensitive;
         post.contentWarning = contentWarning;
         post.hideLikeCount = hideLikeCount;
+        post.commentPolicy = commentPolicy;
     }
 }

@@ -18,5 +18,7 @@ public record PostView(long id, UserSummary author, String caption, List<MediaIt
                        @Schema(description = "The author hides the like count and the likers") boolean likeCountHidden,
                        @Schema(description = "Pinned to the top of its author's profile") boolean pinned,
                        @Schema(description = "When its author archived it (only they see it then); null if not")
-                       Instant archivedAt) {
+                       Instant archivedAt,
+                       @Schema(description = "Who may comment", enumeration = {"everyone", "followers", "off"})
+                       String commentPolicy) {
 }

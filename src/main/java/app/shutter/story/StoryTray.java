@@ -4,6 +4,7 @@ import app.shutter.common.pagination.CursorCodec;
 import app.shutter.common.pagination.Page;
 import app.shutter.common.pagination.PageRequest;
 import app.shutter.common.persistence.Rows;
+import app.shutter.graph.Mutes;
 import app.shutter.graph.Relationships;
 import app.shutter.media.MediaUploads;
 import app.shutter.user.UserSummary;
@@ -24,7 +25,7 @@ import java.util.Map;
 
 /**
  * The story tray: the caller's own entry, then followed accounts with live stories, those with unseen ones
- * first, each group by latest story. Two statements: the page of accounts, then all their live stories.
+ * first, each group by latest story; accounts whose stories the viewer mutes are left out. Two statements: the page of accounts, then all their live stories.
  */
 @ApplicationScoped
 public class StoryTray {
@@ -39,7 +40,8 @@ public class StoryTray {
                 from stories s
                 where s.expires_at > now()
                   and (s.author_id = :viewer or s.author_id in (select f.followee_id from follows f
-                                                                where f.follower_id = :viewer and f.status = 'accepted'))
+                                                                where f.follower_id = :viewer and f.status = 'accepted'
+                                                                  and not %s))
                 group by s.author_id)
             select u.id, u.username, u.name, u.avatar_url, u.is_private, a.grp, a.latest
             from authors a join users u on u.id = a.author_id
@@ -59,7 +61,8 @@ public class StoryTray {
     public Page<Entry> tray(long viewer, String limit, String cursor) {
         PageRequest page = PageRequest.of(limit, null);
         Position after = cursor == null || cursor.isBlank() ? null : Position.decode(cursor.trim());
-        Query query = em.createNativeQuery(AUTHORS.formatted(Relationships.NOT_BLOCKED_SQL,
+        Query query = em.createNativeQuery(AUTHORS.formatted(Mutes.mutedSql(":viewer", "f.followee_id", "stories"),
+                        Relationships.NOT_BLOCKED_SQL,
                         after == null ? "" : "and (a.grp, a.latest, a.author_id) < (:group, :latest, :author)"),
                         Tuple.class)
                 .setParameter("viewer", viewer).setParameter("limit", page.fetchSize());

@@ -65,11 +65,14 @@ class StatementCountsTest extends ApiTest {
                 .statusCode(200));
 
         long target = starPosts.get(1);
-        write(table, "like", 4, () -> reader.request().post("/posts/" + target + "/like").then().statusCode(200));
+        write(table, "like (with the account's hourly count)", 5, () -> reader.request()
+                .post("/posts/" + target + "/like").then().statusCode(200));
         write(table, "unlike", 3, () -> reader.request().delete("/posts/" + target + "/like").then().statusCode(200));
-        write(table, "comment with a mention", 8, () -> reader.request().body(Map.of("text", "hello @" + star.username()))
+        write(table, "comment with a mention (with the hourly count)", 9, () -> reader.request()
+                .body(Map.of("text", "hello @" + star.username()))
                 .post("/posts/" + target + "/comments").then().statusCode(201));
-        write(table, "follow", 6, () -> reader.request().post("/users/" + star.username() + "/follow").then()
+        write(table, "follow (with the hourly count)", 7, () -> reader.request()
+                .post("/users/" + star.username() + "/follow").then()
                 .statusCode(200));
         write(table, "unfollow", 6, () -> reader.request().delete("/users/" + star.username() + "/follow").then()
                 .statusCode(204));

@@ -45,10 +45,10 @@ class ClusterIT extends TwoInstances {
             smtp.start();
         }
         // both instances run the story cleanup every second and send mail, in batches of 3 so that they compete
-        // for rows
+        // for rows; an account may like 4 posts an hour (counted across both)
         return Map.of("SHUTTER_STORIES_CLEANUP_EVERY", "1s", "SHUTTER_STORIES_CLEANUP_BATCH", "3",
                 "QUARKUS_MAILER_HOST", "127.0.0.1", "QUARKUS_MAILER_PORT", Integer.toString(smtp.getSmtp().getPort()),
-                "SHUTTER_MAIL_BATCH", "3");
+                "SHUTTER_MAIL_BATCH", "3", "SHUTTER_ACTION_LIMITS_LIKES_PER_HOUR", "4");
     }
 
     @AfterAll
@@ -172,6 +172,26 @@ class ClusterIT extends TwoInstances {
                 .path("challenge");
         TestUsers.anonymous().port(b.port()).body(Map.of("challenge", onB, "code", next)).post("/auth/login/2fa")
                 .then().statusCode(401);
+    }
+
+    @Test
+    void an_accounts_hourly_likes_are_counted_across_both_instances_and_refused_with_retry_after() {
+        TestUser author = TestUsers.create();
+        TestUser fan = TestUsers.create();
+        List<Long> posts = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            posts.add(TestPosts.publishId(author));
+        }
+        for (int i = 0; i < 4; i++) {
+            fan.request().port(i % 2 == 0 ? a.port() : b.port()).post("/posts/" + posts.get(i) + "/like").then()
+                    .statusCode(200);
+        }
+        fan.request().port(b.port()).post("/posts/" + posts.get(4) + "/like").then().statusCode(429)
+                .header("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-9][0-9]*"))
+                .contentType("application/problem+json");
+        fan.request().port(a.port()).post("/posts/" + posts.get(4) + "/like").then().statusCode(429);
+        author.request().post("/posts/" + posts.get(4) + "/like").then().statusCode(200); // another account's own
+        author.request().get("/posts/" + posts.get(4)).then().body("likeCount", equalTo(1));
     }
 
     @Test

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
+import jakarta.transaction.Transactional;
 
 import java.time.Duration;
 import java.util.List;
@@ -39,6 +40,21 @@ public class RateLimiter {
         Tuple counted = QuarkusTransaction.requiringNew().call(() -> (Tuple) upsert(List.of(limit),
                 " returning c.hits, extract(epoch from c.window_start + c.window_seconds * interval '1 second'"
                         + " - now()) as wait").getSingleResult());
+        if (counted.get("hits", Number.class).intValue() > limit.max()) {
+            throw ApiException.tooManyRequests(detail, seconds(counted.get("wait", Number.class)));
+        }
+    }
+
+    /**
+     * Counts one action in the caller's transaction (one upsert), then fails with 429 (and Retry-After) if it was
+     * over the limit: the refused request rolls back and its action is not counted, which is right for actions
+     * (a post, a like) where only what happened should count. The counter's row stays locked until the commit,
+     * so one account's concurrent actions count one after another.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void consumeInTransaction(Limit limit, String detail) {
+        Tuple counted = (Tuple) upsert(List.of(limit), " returning c.hits, extract(epoch from c.window_start"
+                + " + c.window_seconds * interval '1 second' - now()) as wait").getSingleResult();
         if (counted.get("hits", Number.class).intValue() > limit.max()) {
             throw ApiException.tooManyRequests(detail, seconds(counted.get("wait", Number.class)));
         }
