@@ -1,5 +1,6 @@
 package app.shutter.common;
 
+import app.shutter.feed.ExploreRanking;
 import app.shutter.support.ApiTest;
 import app.shutter.support.Statements;
 import app.shutter.support.TestPosts;
@@ -7,6 +8,7 @@ import app.shutter.support.TestUsers;
 import app.shutter.support.TestUsers.TestUser;
 import io.restassured.response.ValidatableResponse;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -23,6 +25,9 @@ import static org.hamcrest.Matchers.equalTo;
  */
 @QuarkusTest
 class StatementCountsTest extends ApiTest {
+
+    @Inject
+    ExploreRanking ranking;
 
     private static final int PAGE = 20;
 
@@ -53,6 +58,18 @@ class StatementCountsTest extends ApiTest {
                 "notifications", "/notifications");
         StringBuilder table = new StringBuilder("| Request | Statements |\n| --- | --- |\n");
         pages.forEach((name, path) -> anyPageSize(table, name, star, path));
+        // explore and the home feed with a mute folded into their statements (#26): counts unchanged
+        TestUser muted = TestUsers.create();
+        TestUser followed = TestUsers.create();
+        TestPosts.publishId(muted);
+        TestPosts.publishId(followed);
+        TestPosts.follow(reader, muted);
+        TestPosts.follow(reader, followed);
+        reader.request().body("{}").put("/users/" + muted.username() + "/mute").then().statusCode(200);
+        ranking.refresh(true);
+        anyPageSize(table, "explore (with a mute)", reader, "/explore");
+        single(table, "GET home feed (with a mute)", 2, () -> reader.request().get("/feed").then().statusCode(200)
+                .body("items.size()", org.hamcrest.Matchers.greaterThan(0)));
         single(table, "GET profile", 3, () -> reader.request().get("/users/" + star.username()).then().statusCode(200));
         single(table, "GET post", 3, () -> reader.request().get("/posts/" + post).then().statusCode(200));
         for (int i = 0; i < 3; i++) {
