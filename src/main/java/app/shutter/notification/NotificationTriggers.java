@@ -29,6 +29,15 @@ public class NotificationTriggers {
         notifier.withdrawLike(event.actor(), event.postId());
     }
 
+    void onCommentLiked(@Observes PostEvents.CommentLiked event) {
+        notifier.notify(NotificationType.COMMENT_LIKE, event.actor(), List.of(event.commentAuthor()), event.postId(),
+                event.commentId());
+    }
+
+    void onCommentUnliked(@Observes PostEvents.CommentUnliked event) {
+        notifier.withdrawCommentLike(event.actor(), event.commentId());
+    }
+
     /** One notification per person per comment: a reply beats a comment, which beats a mention. */
     void onCommented(@Observes PostEvents.Commented event) {
         List<Long> told = new ArrayList<>();

@@ -15,7 +15,7 @@ import java.time.Instant;
         NotificationView.CommentRef.class, NotificationView.Notice.class, UserSummary.class})
 public record NotificationView(long id,
                                @Schema(enumeration = {"like", "comment", "reply", "mention", "follow",
-                                       "follow_request", "follow_accepted", "message", "report_outcome", "warning",
+                                       "follow_request", "follow_accepted", "message", "comment_like", "post", "report_outcome", "warning",
                                        "suspension", "content_removed"})
                                NotificationType type,
                                @Schema(description = "Who did it; null for notices from Shutter itself") UserSummary actor,

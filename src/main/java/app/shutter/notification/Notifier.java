@@ -139,6 +139,13 @@ public class Notifier {
                 .setParameter("actor", actor).setParameter("post", post).executeUpdate();
     }
 
+    /** A comment's like taken back: its notification goes. */
+    void withdrawCommentLike(long actor, long comment) {
+        em.createNativeQuery("delete from notifications where type = 'comment_like' and actor_id = :actor"
+                        + " and comment_id = :comment")
+                .setParameter("actor", actor).setParameter("comment", comment).executeUpdate();
+    }
+
     /** A caption rewritten: accounts it no longer mentions lose their mention of the post. */
     void withdrawStaleCaptionMentions(long post) {
         em.createNativeQuery("""

@@ -13,8 +13,14 @@ public class CommentCleanup {
     @Inject
     EntityManager em;
 
-    /** A deleted account's comments go, with the replies under them; counters and mentions follow. */
+    /** A deleted account's comments go, with the replies under them; counters, mentions and its likes follow. */
     void onDeactivated(@Observes AccountEvents.Deactivated event) {
+        em.createNativeQuery("""
+                        with gone as (delete from comment_likes where user_id = :user returning comment_id)
+                        update comments c set like_count = c.like_count - g.n
+                        from (select comment_id, count(*) as n from gone group by comment_id) g
+                        where c.id = g.comment_id""")
+                .setParameter("user", event.userId()).executeUpdate();
         em.createNativeQuery("""
                         with gone as (delete from comments c where c.author_id = :user
                                           or c.parent_id in (select id from comments where author_id = :user)

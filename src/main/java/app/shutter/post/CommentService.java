@@ -89,7 +89,7 @@ public class CommentService {
             events.fire(new PostEvents.Commented(viewer, postId, author, comment.id,
                     repliedTo == null ? null : repliedTo.repliedToAuthor(), mentioned));
         }
-        CommentView created = view(comment.id);
+        CommentView created = view(viewer, comment.id);
         inTransaction.accept(created);
         return created;
     }
@@ -99,7 +99,7 @@ public class CommentService {
         if (!isVisible(viewer, commentId)) {
             throw notFound();
         }
-        return view(commentId);
+        return view(viewer, commentId);
     }
 
     /** A post's top-level comments, oldest first. */
@@ -178,7 +178,8 @@ public class CommentService {
         }
     }
 
-    private boolean isVisible(long viewer, long commentId) {
+    /** Whether the comment exists and the viewer may see it (its post, its author, hidden words). */
+    boolean isVisible(long viewer, long commentId) {
         return (Boolean) em.createNativeQuery("select exists (select 1" + FROM_VISIBLE + ")")
                 .setParameter("comment", commentId).setParameter("viewer", viewer).getSingleResult();
     }
@@ -206,10 +207,10 @@ public class CommentService {
         return new ReplyTarget(Rows.id(thread.get(0), "top_level_id"), Rows.id(thread.get(0), "author_id"));
     }
 
-    private CommentView view(long commentId) {
+    private CommentView view(long viewer, long commentId) {
         return CommentView.of(Rows.single(em.createNativeQuery("select " + CommentView.COLUMNS
                         + " from comments c join users u on u.id = c.author_id where c.id = :id", Tuple.class)
-                .setParameter("id", commentId)));
+                .setParameter("id", commentId).setParameter("viewer", viewer)));
     }
 
     private static ApiException noSuchParent() {

@@ -3,10 +3,12 @@ package app.shutter.post;
 import app.shutter.common.pagination.Page;
 import app.shutter.common.pagination.PageRequest;
 import app.shutter.common.security.CurrentUser;
+import app.shutter.graph.GraphItems;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -21,6 +23,9 @@ public class CommentThreadResource {
 
     @Inject
     CommentService comments;
+
+    @Inject
+    CommentLikes likes;
 
     @Inject
     CurrentUser currentUser;
@@ -40,6 +45,31 @@ public class CommentThreadResource {
     public Page<CommentView> replies(@PathParam("id") long id, @QueryParam("limit") String limit,
                                      @QueryParam("cursor") String cursor) {
         return comments.replies(currentUser.id(), id, PageRequest.of(limit, cursor));
+    }
+
+    @POST
+    @Path("/{id}/like")
+    @Operation(summary = "Like a comment or reply (idempotent)")
+    @APIResponse(responseCode = "404", description = "No such comment, or not visible to the caller")
+    public PostRequests.LikeState likeComment(@PathParam("id") long id) {
+        return likes.like(currentUser.id(), id);
+    }
+
+    @DELETE
+    @Path("/{id}/like")
+    @Operation(summary = "Take a like of a comment back (idempotent)")
+    @APIResponse(responseCode = "404", description = "No such comment, or not visible to the caller")
+    public PostRequests.LikeState unlikeComment(@PathParam("id") long id) {
+        return likes.unlike(currentUser.id(), id);
+    }
+
+    @GET
+    @Path("/{id}/likes")
+    @Operation(summary = "Who liked the comment, newest first")
+    @APIResponse(responseCode = "404", description = "No such comment, or not visible to the caller")
+    public Page<GraphItems.UserItem> commentLikers(@PathParam("id") long id, @QueryParam("limit") String limit,
+                                                   @QueryParam("cursor") String cursor) {
+        return likes.likers(currentUser.id(), id, PageRequest.of(limit, cursor));
     }
 
     @DELETE

@@ -25,4 +25,14 @@ public final class PostEvents {
     public record Commented(long actor, long postId, long postAuthor, long commentId, Long repliedTo,
                             List<Long> mentioned) {
     }
+
+    public record CommentLiked(long actor, long postId, long commentId, long commentAuthor) {
+    }
+
+    public record CommentUnliked(long actor, long commentId) {
+    }
+
+    /** A post was published (not an edit); fired in its transaction. */
+    public record Published(long author, long postId) {
+    }
 }

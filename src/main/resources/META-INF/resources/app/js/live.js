@@ -5,6 +5,7 @@
 import {api, freshToken, signedIn} from './api.js';
 
 const TYPES = ['like', 'comment', 'reply', 'mention', 'follow', 'follow_request', 'follow_accepted', 'message',
+  'comment_like', 'post',
   'report_outcome', 'warning', 'suspension', 'content_removed'];
 const listeners = new Set();
 let source = null;

@@ -8,6 +8,7 @@ const ACTIONS = {
   like: 'liked your post', comment: 'commented:', reply: 'replied:', mention: 'mentioned you:',
   follow: 'started following you', follow_request: 'asked to follow you',
   follow_accepted: 'accepted your follow request', message: 'sent you a message',
+  comment_like: 'liked your comment:', post: 'shared a new post',
 };
 
 function notice(n) {
