@@ -11,6 +11,10 @@ public final class GraphEvents {
     }
 
     /** A follow or request that no longer exists: unfollowed, cancelled, declined, removed or blocked. */
+    /** One account blocked another (follows both ways have ended in the same transaction). */
+    public record Blocked(long blocker, long blocked) {
+    }
+
     public record FollowEnded(long follower, long followee) {
     }
 

@@ -5,6 +5,7 @@ import app.shutter.common.error.ApiException;
 import app.shutter.user.AccountEvents;
 import app.shutter.user.User;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -19,6 +20,9 @@ public class GraphService {
 
     @Inject
     Follows follows;
+
+    @Inject
+    Event<Object> events;
 
     @Inject
     Relationships relationships;
@@ -127,6 +131,7 @@ public class GraphService {
                 .setParameter("blocker", viewer).setParameter("blocked", other).executeUpdate();
         follows.remove(viewer, other);
         follows.remove(other, viewer);
+        events.fire(new GraphEvents.Blocked(viewer, other));
     }
 
     @Transactional

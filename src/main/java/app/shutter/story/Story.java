@@ -25,9 +25,13 @@ public class Story extends BaseEntity {
     public Instant createdAt;
     @Column(name = "expires_at")
     public Instant expiresAt;
+    /** everyone or close_friends ({@link StoryAudience}) */
+    public String audience;
 
-    static Story of(long author, StoredMedia stored, String altText, Instant now, Instant expiresAt) {
+    static Story of(long author, StoredMedia stored, String altText, StoryAudience audience, Instant now,
+                    Instant expiresAt) {
         Story story = new Story();
+        story.audience = audience.value();
         story.authorId = author;
         story.media = MediaColumns.of(stored, altText);
         story.createdAt = now;

@@ -60,7 +60,10 @@ public class StoryCleanup {
         return total;
     }
 
-    /** A deleted account's stories and files go; so do its views of others' stories (their counts follow). */
+    /**
+     * A deleted account's stories and files go; so do its views of and reactions to others' stories (their
+     * counts follow).
+     */
     void onDeactivated(@Observes AccountEvents.Deactivated event) {
         List<Tuple> rows = Rows.list(em.createNativeQuery("delete from stories where author_id = :user"
                 + " returning file, thumbnail_file", Tuple.class).setParameter("user", event.userId()));
@@ -69,6 +72,8 @@ public class StoryCleanup {
                         with gone as (delete from story_views where viewer_id = :user returning story_id)
                         update stories s set view_count = s.view_count - 1 from gone where s.id = gone.story_id""")
                 .setParameter("user", event.userId()).executeUpdate();
+        em.createNativeQuery("delete from story_reactions where user_id = :user").setParameter("user", event.userId())
+                .executeUpdate();
     }
 
     private int deleteBatch() {

@@ -13,6 +13,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -41,6 +42,9 @@ public class StoryResource {
     StoryTray tray;
 
     @Inject
+    StoryReactions reactions;
+
+    @Inject
     CurrentUser currentUser;
 
     @Inject
@@ -48,16 +52,18 @@ public class StoryResource {
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Post a story: one multipart part 'media' (an image or a video) and an optional 'altText'"
-            + " part (what it shows, at most 1000 characters)")
+    @Operation(summary = "Post a story: one multipart part 'media' (an image or a video), an optional 'altText'"
+            + " part (what it shows, at most 1000 characters) and an optional 'audience' part: everyone (default) or"
+            + " close_friends (only the accounts on the caller's close friends see it)")
     @APIResponse(responseCode = "201", description = "The story")
     public Response createStory(@RestForm(StoryService.MEDIA_PART) List<FileUpload> media,
                                 @RestForm(AltTexts.PART) List<String> altText,
+                                @RestForm(StoryAudience.PART) String audience,
                                 @HeaderParam(Idempotency.HEADER) String key, @Context UriInfo uri) {
         long author = currentUser.id();
         return idempotency.once(author, key, () -> Fingerprint.of("POST /stories").uploads(media)
-                .texts(altText).hex(), claim -> {
-                    StoryView story = stories.create(author, media, altText,
+                .texts(altText).text(audience).hex(), claim -> {
+                    StoryView story = stories.create(author, media, altText, audience,
                             created -> claim.created(location(uri, created.id()), created));
                     return Response.created(location(uri, story.id())).entity(story).build();
                 });
@@ -89,6 +95,25 @@ public class StoryResource {
     @APIResponse(responseCode = "204", description = "Viewed")
     public void viewStory(@PathParam("id") long id) {
         stories.view(currentUser.id(), id);
+    }
+
+    @PUT
+    @Path("/{id}/reaction")
+    @Operation(summary = "React to a story with one emoji of ❤️ 😂 😮 😢 😍 👏 🔥 🎉 (replaces the caller's earlier"
+            + " one; counts as a view); the author reads it in the viewers list")
+    @APIResponse(responseCode = "200", description = "The caller's reaction")
+    @APIResponse(responseCode = "404", description = "No such story, expired, or not visible to the caller")
+    public StoryReactions.Reaction reactToStory(@PathParam("id") long id, StoryReactions.Reaction reaction) {
+        return reactions.react(currentUser.id(), id, reaction);
+    }
+
+    @DELETE
+    @Path("/{id}/reaction")
+    @Operation(summary = "Take the caller's reaction back (idempotent)")
+    @APIResponse(responseCode = "204", description = "No reaction")
+    @APIResponse(responseCode = "404", description = "No such story, expired, or not visible to the caller")
+    public void withdrawStoryReaction(@PathParam("id") long id) {
+        reactions.withdraw(currentUser.id(), id);
     }
 
     @GET

@@ -5,6 +5,7 @@ import app.shutter.common.pagination.Keyset;
 import app.shutter.common.pagination.Page;
 import app.shutter.common.pagination.PageRequest;
 import app.shutter.common.persistence.Rows;
+import app.shutter.graph.CloseFriends;
 import app.shutter.graph.GraphItems;
 import app.shutter.graph.GraphService;
 import app.shutter.graph.Relationships;
@@ -18,6 +19,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import java.time.Instant;
@@ -33,9 +35,19 @@ public class StoryService {
 
     public static final String MEDIA_PART = "media";
 
-    /** A live story (s) whose author (u) :viewer may see. */
+    /** SQL: the story (s) is for :viewer's eyes as far as its audience goes (close friends only, or everyone). */
+    static final String IN_AUDIENCE = "(s.audience = 'everyone' or s.author_id = :viewer or "
+            + CloseFriends.includesSql("s.author_id", ":viewer") + ")";
+
+    /** A live story (s) whose author (u) :viewer may see, in an audience :viewer is part of. */
     static final String LIVE_AND_VISIBLE = " from stories s join users u on u.id = s.author_id"
-            + " where s.expires_at > now() and " + Relationships.contentVisibleSql(":viewer");
+            + " where s.expires_at > now() and " + Relationships.contentVisibleSql(":viewer") + " and " + IN_AUDIENCE;
+
+    /** SQL after a WITH (or another CTE and a comma): :viewer has viewed :story, counted once. */
+    static final String RECORD_VIEW = """
+            added as (insert into story_views (story_id, viewer_id) values (:story, :viewer)
+                        on conflict do nothing returning 1)
+            update stories set view_count = view_count + (select count(*) from added) where id = :story""";
 
     @Inject
     MediaUploads media;
@@ -53,8 +65,9 @@ public class StoryService {
     EntityManager em;
 
     /** @param inTransaction runs with the new story in the transaction that creates it */
-    public StoryView create(long author, List<FileUpload> uploads, List<String> altTexts,
+    public StoryView create(long author, List<FileUpload> uploads, List<String> altTexts, String audiencePart,
                             Consumer<StoryView> inTransaction) {
+        StoryAudience audience = StoryAudience.ofPart(audiencePart);
         if (uploads == null || uploads.size() != 1) {
             throw ApiException.invalidField(MEDIA_PART, "exactly one photo or video is required, as a multipart"
                     + " file part named " + MEDIA_PART);
@@ -63,7 +76,7 @@ public class StoryService {
         StoredMedia stored = media.store(uploads.get(0), MediaPurpose.STORY, MEDIA_PART);
         return media.commit(List.of(stored), () -> {
             Instant now = Instant.now();
-            Story story = Story.of(author, stored, altText, now, now.plus(config.lifetime()));
+            Story story = Story.of(author, stored, altText, audience, now, now.plus(config.lifetime()));
             story.persist();
             em.flush();
             StoryView created = story(author, story.id);
@@ -94,11 +107,7 @@ public class StoryService {
         if (story.authorId == viewer) {
             return;
         }
-        em.createNativeQuery("""
-                        with added as (insert into story_views (story_id, viewer_id) values (:story, :viewer)
-                                       on conflict do nothing returning 1)
-                        update stories set view_count = view_count + (select count(*) from added) where id = :story""")
-                .setParameter("story", id).setParameter("viewer", viewer).executeUpdate();
+        em.createNativeQuery("with " + RECORD_VIEW).setParameter("story", id).setParameter("viewer", viewer).executeUpdate();
     }
 
     /** Who viewed the story, newest first: the author only. */
@@ -106,14 +115,16 @@ public class StoryService {
     public Page<Viewer> viewers(long viewer, long id, PageRequest page) {
         ownStory(viewer, id);
         List<Tuple> rows = Rows.list(Keyset.query(em, """
-                        select %s, v.viewed_at, v.viewed_at as key_at, v.viewer_id as key_id
+                        select %s, v.viewed_at, r.emoji, v.viewed_at as key_at, v.viewer_id as key_id
                         from story_views v join users u on u.id = v.viewer_id
+                        left join story_reactions r on r.story_id = v.story_id and r.user_id = v.viewer_id
                         where v.story_id = :story and u.hidden_at is null and %s %%s
                         order by v.viewed_at desc, v.viewer_id desc""".formatted(GraphItems.UserItem.COLUMNS,
                         Relationships.NOT_BLOCKED_SQL), "(v.viewed_at, v.viewer_id)", page)
                 .setParameter("story", id).setParameter("viewer", viewer));
         return Page.of(rows, page, Keyset::position,
-                row -> new Viewer(GraphItems.UserItem.of(row), Rows.instant(row, "viewed_at")));
+                row -> new Viewer(GraphItems.UserItem.of(row), Rows.instant(row, "viewed_at"),
+                        Rows.text(row, "emoji")));
     }
 
     @Transactional
@@ -141,7 +152,8 @@ public class StoryService {
         return true;
     }
 
-    public record Viewer(GraphItems.UserItem user, Instant viewedAt) {
+    public record Viewer(GraphItems.UserItem user, Instant viewedAt,
+                         @Schema(description = "Their reaction to the story; null when they sent none") String reaction) {
     }
 
     private java.util.Optional<StoryView> visible(long viewer, long id) {
@@ -151,7 +163,7 @@ public class StoryService {
     }
 
     /** The live story if the viewer may see it, loaded and checked in one statement. */
-    private Story visibleStory(long viewer, long id) {
+    Story visibleStory(long viewer, long id) {
         @SuppressWarnings("unchecked")
         List<Story> found = em.createNativeQuery("select s.*" + LIVE_AND_VISIBLE + " and s.id = :id", Story.class)
                 .setParameter("viewer", viewer).setParameter("id", id).getResultList();

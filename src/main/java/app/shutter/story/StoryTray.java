@@ -38,7 +38,7 @@ public class StoryTray {
                                                      and v.viewer_id = :viewer)) then 1
                             else 0 end as grp
                 from stories s
-                where s.expires_at > now()
+                where s.expires_at > now() and %s
                   and (s.author_id = :viewer or s.author_id in (select f.followee_id from follows f
                                                                 where f.follower_id = :viewer and f.status = 'accepted'
                                                                   and not %s))
@@ -61,7 +61,7 @@ public class StoryTray {
     public Page<Entry> tray(long viewer, String limit, String cursor) {
         PageRequest page = PageRequest.of(limit, null);
         Position after = cursor == null || cursor.isBlank() ? null : Position.decode(cursor.trim());
-        Query query = em.createNativeQuery(AUTHORS.formatted(Mutes.mutedSql(":viewer", "f.followee_id", "stories"),
+        Query query = em.createNativeQuery(AUTHORS.formatted(StoryService.IN_AUDIENCE, Mutes.mutedSql(":viewer", "f.followee_id", "stories"),
                         Relationships.NOT_BLOCKED_SQL,
                         after == null ? "" : "and (a.grp, a.latest, a.author_id) < (:group, :latest, :author)"),
                         Tuple.class)
@@ -82,7 +82,7 @@ public class StoryTray {
         authors.forEach(row -> byAuthor.put(Rows.id(row, "id"), new ArrayList<>()));
         List<Tuple> stories = Rows.list(em.createNativeQuery("select " + StoryView.COLUMNS
                         + " from stories s join users u on u.id = s.author_id where s.author_id in (:authors)"
-                        + " and s.expires_at > now() order by s.author_id, s.created_at, s.id", Tuple.class)
+                        + " and s.expires_at > now() and " + StoryService.IN_AUDIENCE + " order by s.author_id, s.created_at, s.id", Tuple.class)
                 .setParameter("viewer", viewer).setParameter("authors", byAuthor.keySet()));
         stories.forEach(row -> byAuthor.get(Rows.id(row, "author_id")).add(StoryView.of(row, media)));
         return authors.stream().map(row -> new Entry(UserSummary.of(row, ""), byAuthor.get(Rows.id(row, "id")),
