@@ -86,7 +86,7 @@ public class ChatDelivery implements ClusterEvents.Subscriber {
 
     private void readAndDeliver(ChatAnnouncement announcement) {
         Tuple row = QuarkusTransaction.requiringNew().call(() -> Rows.list(em.createNativeQuery(
-                        "select id, sender_id, recipient_id, text, sent_at, client_id from messages where id = :id",
+                        "select id, sender_id, recipient_id, text, sent_at, client_id, story_id from messages where id = :id",
                         Tuple.class)
                 .setParameter("id", announcement.first())).stream().findFirst().orElse(null));
         if (row == null) {
@@ -96,7 +96,7 @@ public class ChatDelivery implements ClusterEvents.Subscriber {
         long recipient = Rows.id(row, "recipient_id");
         sendTo(List.of(sender, recipient), announcement.origin(), ChatFrames.json(json, new ChatFrames.Message(
                 Rows.id(row, "id"), sender, recipient, Rows.text(row, "text"), Rows.instant(row, "sent_at"),
-                Rows.text(row, "client_id"))));
+                Rows.text(row, "client_id"), Rows.idOrNull(row, "story_id"))));
     }
 
     /** To every connection of the users except the one the message came from (it got the ack). */

@@ -40,9 +40,15 @@ public final class ChatFrames {
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Message(String type, long id, long senderId, long recipientId, String messageText, Instant sentAt,
-                          String clientId) {
+                          String clientId, Long storyId) {
         public Message(long id, long senderId, long recipientId, String messageText, Instant sentAt, String clientId) {
-            this("message", id, senderId, recipientId, messageText, sentAt, clientId);
+            this(id, senderId, recipientId, messageText, sentAt, clientId, null);
+        }
+
+        /** @param storyId the story it replies to; null for an ordinary message */
+        public Message(long id, long senderId, long recipientId, String messageText, Instant sentAt, String clientId,
+                       Long storyId) {
+            this("message", id, senderId, recipientId, messageText, sentAt, clientId, storyId);
         }
     }
 

@@ -7,6 +7,9 @@ import app.shutter.common.pagination.Page;
 import app.shutter.common.pagination.PageRequest;
 import app.shutter.common.persistence.Rows;
 import app.shutter.graph.Relationships;
+import app.shutter.media.MediaItem;
+import app.shutter.media.MediaUploads;
+import app.shutter.story.StoryService;
 import app.shutter.user.AccountEvents;
 import app.shutter.user.UserSummary;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +18,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
@@ -30,6 +34,9 @@ public class ChatHistory {
     @Inject
     ClusterEvents events;
 
+    @Inject
+    MediaUploads media;
+
     public record LastMessage(long id, long senderId, String messageText, Instant sentAt) {
     }
 
@@ -37,7 +44,34 @@ public class ChatHistory {
     }
 
     public record StoredMessage(long id, long senderId, long recipientId, String messageText, Instant sentAt,
-                                Instant readAt) {
+                                Instant readAt,
+                                @Schema(description = "The story this message replies to; null for an ordinary"
+                                        + " message") StoryReply story) {
+    }
+
+    /**
+     * A reply's story: while it is live (and the reader is still in its audience) its id and media; once it has
+     * expired or was deleted, {@code available} is false and the rest null ("story unavailable").
+     */
+    public record StoryReply(Long id, boolean available, MediaItem media) {
+    }
+
+    /** Columns of a message row (m) for :viewer, with its story when live and visible (s, left joined). */
+    private static final String MESSAGE_COLUMNS = """
+            m.id, m.sender_id, m.recipient_id, m.text, m.sent_at, m.read_at, m.story_reply,
+            s.id as story_id, s.type, s.file, s.thumbnail_file, s.width, s.height, s.duration_ms, s.alt_text""";
+
+    private static final String WITH_STORY = " left join stories s on s.id = m.story_id and s.expires_at > now()"
+            + " and " + StoryService.IN_AUDIENCE;
+
+    private StoredMessage message(Tuple row) {
+        StoryReply story = null;
+        if (Rows.flag(row, "story_reply")) {
+            Long live = Rows.idOrNull(row, "story_id");
+            story = live == null ? new StoryReply(null, false, null) : new StoryReply(live, true, media.item(row, null));
+        }
+        return new StoredMessage(Rows.id(row, "id"), Rows.id(row, "sender_id"), Rows.id(row, "recipient_id"),
+                Rows.text(row, "text"), Rows.instant(row, "sent_at"), Rows.instant(row, "read_at"), story);
     }
 
     public record ReadRequest(Long upToId) {
@@ -46,14 +80,18 @@ public class ChatHistory {
     /** A message the viewer received, if it exists and was sent to them (what they may report). */
     @Transactional
     public Optional<StoredMessage> received(long viewer, long messageId) {
-        return Rows.list(em.createNativeQuery("""
-                        select id, sender_id, recipient_id, text, sent_at, read_at from messages
-                        where id = :id and recipient_id = :viewer""", Tuple.class)
+        return Rows.list(em.createNativeQuery("select " + MESSAGE_COLUMNS + " from messages m" + WITH_STORY
+                                + " where m.id = :id and m.recipient_id = :viewer", Tuple.class)
                         .setParameter("id", messageId).setParameter("viewer", viewer)).stream()
-                .map(row -> new StoredMessage(Rows.id(row, "id"), Rows.id(row, "sender_id"),
-                        Rows.id(row, "recipient_id"), Rows.text(row, "text"), Rows.instant(row, "sent_at"),
-                        Rows.instant(row, "read_at")))
-                .findFirst();
+                .map(this::message).findFirst();
+    }
+
+    /** A message the viewer sent (the answer to a story reply). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    StoredMessage sent(long viewer, long messageId) {
+        return message(Rows.single(em.createNativeQuery("select " + MESSAGE_COLUMNS + " from messages m" + WITH_STORY
+                        + " where m.id = :id and m.sender_id = :viewer", Tuple.class)
+                .setParameter("id", messageId).setParameter("viewer", viewer)));
     }
 
     /** Most recent first; people one blocks or is blocked by are left out. */
@@ -80,17 +118,13 @@ public class ChatHistory {
     @Transactional
     public Page<StoredMessage> messages(long viewer, long other, PageRequest page) {
         ensureReachable(viewer, other);
-        List<Tuple> rows = Rows.list(Keyset.query(em, """
-                        select m.id, m.sender_id, m.recipient_id, m.text, m.sent_at, m.read_at,
-                               m.sent_at as key_at, m.id as key_id
-                        from messages m
+        List<Tuple> rows = Rows.list(Keyset.query(em, "select " + MESSAGE_COLUMNS
+                        + ", m.sent_at as key_at, m.id as key_id from messages m" + WITH_STORY + " " + """
                         where least(m.sender_id, m.recipient_id) = least(:viewer, :other)
                           and greatest(m.sender_id, m.recipient_id) = greatest(:viewer, :other)
                         %s order by m.sent_at desc, m.id desc""", "(m.sent_at, m.id)", page)
                 .setParameter("viewer", viewer).setParameter("other", other));
-        return Page.of(rows, page, Keyset::position, row -> new StoredMessage(Rows.id(row, "id"),
-                Rows.id(row, "sender_id"), Rows.id(row, "recipient_id"), Rows.text(row, "text"),
-                Rows.instant(row, "sent_at"), Rows.instant(row, "read_at")));
+        return Page.of(rows, page, Keyset::position, this::message);
     }
 
     /** Marks the other's messages to the viewer read (all, or up to an id) and tells the other's sockets. */

@@ -53,8 +53,19 @@ public class ChatService {
      */
     @Transactional
     public ChatFrames.Ack send(long sender, long recipient, String text, String clientId, String origin) {
+        return send(sender, recipient, text, clientId, origin, null);
+    }
+
+    /**
+     * @param storyId the story this replies to, already checked to be the recipient's and visible to the sender;
+     *                null for an ordinary message
+     */
+    @Transactional
+    public ChatFrames.Ack send(long sender, long recipient, String text, String clientId, String origin,
+                               Long storyId) {
         Tuple row = Rows.single(em.createNativeQuery(sendSql, Tuple.class)
                 .setParameter("sender", sender).setParameter("recipient", recipient).setParameter("text", text)
+                .setParameter("story", storyId == null ? 0L : storyId)
                 .setParameter("clientId", clientId == null ? "" : clientId));
         Long earlier = Rows.idOrNull(row, "earlier_id");
         if (earlier != null) {
@@ -74,7 +85,7 @@ public class ChatService {
         }
         limits.count(sender, ActionLimits.Action.CHAT_MESSAGE); // over the hour's allowance: the insert rolls back
         ChatFrames.Message message = new ChatFrames.Message(inserted, sender, recipient, text,
-                Rows.instant(row, "sent_at"), clientId);
+                Rows.instant(row, "sent_at"), clientId, storyId);
         if (!Rows.flag(row, "recipient_online")) {
             // one notification per conversation: the newest message replaces the one before
             notifier.withdraw(NotificationType.MESSAGE, sender, recipient);
@@ -101,8 +112,9 @@ public class ChatService {
                     select u.id, %s as mutual from users u
                     where u.id = :recipient and u.id <> :sender and u.hidden_at is null
                 ), inserted as (
-                    insert into messages (sender_id, recipient_id, text, client_id)
-                    select :sender, r.id, :text, nullif(:clientId, '') from recipient r
+                    insert into messages (sender_id, recipient_id, text, client_id, story_id, story_reply)
+                    select :sender, r.id, :text, nullif(:clientId, ''), nullif(:story, 0), :story <> 0
+                    from recipient r
                     where r.mutual and not exists (select 1 from earlier)
                     on conflict (sender_id, client_id) where client_id is not null do nothing
                     returning id, sent_at

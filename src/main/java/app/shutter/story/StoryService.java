@@ -36,7 +36,7 @@ public class StoryService {
     public static final String MEDIA_PART = "media";
 
     /** SQL: the story (s) is for :viewer's eyes as far as its audience goes (close friends only, or everyone). */
-    static final String IN_AUDIENCE = "(s.audience = 'everyone' or s.author_id = :viewer or "
+    public static final String IN_AUDIENCE = "(s.audience = 'everyone' or s.author_id = :viewer or "
             + CloseFriends.includesSql("s.author_id", ":viewer") + ")";
 
     /** A live story (s) whose author (u) :viewer may see, in an audience :viewer is part of. */
@@ -83,6 +83,18 @@ public class StoryService {
             inTransaction.accept(created);
             return created;
         });
+    }
+
+    /**
+     * The author of a live story the viewer may see and reply to; 404 for an invisible one, 400 for one's own.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long replyTarget(long viewer, long id) {
+        Story story = visibleStory(viewer, id);
+        if (story.authorId == viewer) {
+            throw ApiException.badRequest("You cannot reply to your own story");
+        }
+        return story.authorId;
     }
 
     @Transactional
