@@ -68,11 +68,16 @@ public class Relationships {
                                exists (select 1 from follows where follower_id = :v and followee_id = :t
                                                                and status = 'pending') as requested,
                                exists (select 1 from blocks where blocker_id = :v and blocked_id = :t) as blocking,
-                               exists (select 1 from blocks where blocker_id = :t and blocked_id = :v) as blocked_by""",
+                               exists (select 1 from blocks where blocker_id = :t and blocked_id = :v) as blocked_by,
+                               exists (select 1 from follows where follower_id = :v and followee_id = :t
+                                                               and notify_posts) as post_notifications,
+                               exists (select 1 from close_friends where user_id = :v
+                                                                     and friend_id = :t) as close_friend""",
                         Tuple.class)
                 .setParameter("v", viewer).setParameter("t", target));
         return new Relationship(Rows.flag(row, "following"), Rows.flag(row, "followed_by"),
-                Rows.flag(row, "requested"), Rows.flag(row, "blocking"), Rows.flag(row, "blocked_by"));
+                Rows.flag(row, "requested"), Rows.flag(row, "blocking"), Rows.flag(row, "blocked_by"),
+                Rows.flag(row, "post_notifications"), Rows.flag(row, "close_friend"));
     }
 
     public boolean blockedEitherWay(long a, long b) {

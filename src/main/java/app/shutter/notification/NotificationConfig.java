@@ -16,4 +16,8 @@ public interface NotificationConfig {
     /** Open streams one account may hold on one instance; another is refused with 429. */
     @WithDefault("5")
     int maxStreamsPerUser();
+
+    /** Subscribers told of a new post per transaction (the job works through an author's subscribers in these). */
+    @WithDefault("500")
+    int postBatch();
 }

@@ -148,6 +148,7 @@ public class PostService {
         }
         countPosts(author, 1);
         events.fire(new PostEvents.CaptionWritten(author, post.id, tagging.captionWritten(post.id, entities)));
+        events.fire(new PostEvents.Published(author, post.id));
         return post.id;
     }
 
