@@ -59,7 +59,7 @@ public class ChatHistory {
     /** Columns of a message row (m) for :viewer, with its story when live and visible (s, left joined). */
     private static final String MESSAGE_COLUMNS = """
             m.id, m.sender_id, m.recipient_id, m.text, m.sent_at, m.read_at, m.story_reply,
-            s.id as story_id, s.type, s.file, s.thumbnail_file, s.width, s.height, s.duration_ms, s.alt_text""";
+            s.id as story_id, s.type, s.file, s.thumbnail_file, s.width, s.height, s.duration_ms, s.alt_text, s.blurhash""";
 
     private static final String WITH_STORY = " left join stories s on s.id = m.story_id and s.expires_at > now()"
             + " and " + StoryService.IN_AUDIENCE;

@@ -1,5 +1,6 @@
 package app.shutter.media;
 
+import io.trbl.blurhash.BlurHash;
 import net.coobird.thumbnailator.Thumbnails;
 import net.coobird.thumbnailator.filters.ImageFilter;
 
@@ -20,8 +21,12 @@ import java.nio.file.Path;
  */
 final class ImageEncoder {
 
-    record Encoded(Path file, String extension, String contentType, int width, int height) {
+    /** @param blurhash the image's BlurHash, for clients to paint while the file loads */
+    record Encoded(Path file, String extension, String contentType, int width, int height, String blurhash) {
     }
+
+    /** Side of the copy the BlurHash is computed from: its few components need no more pixels. */
+    private static final int PLACEHOLDER_SIDE = 32;
 
     private ImageEncoder() {
     }
@@ -57,7 +62,19 @@ final class ImageEncoder {
             throw e;
         }
         return new Encoded(file, png ? "png" : "jpg", png ? "image/png" : "image/jpeg",
-                image.getWidth(), image.getHeight());
+                image.getWidth(), image.getHeight(), blurhash(image));
+    }
+
+    /**
+     * The BlurHash of an image: 4 components along its longer side and 3 along the shorter, computed from a
+     * copy at most {@value #PLACEHOLDER_SIDE} pixels wide (a few milliseconds however large the image).
+     */
+    static String blurhash(BufferedImage image) throws IOException {
+        BufferedImage small = Math.max(image.getWidth(), image.getHeight()) <= PLACEHOLDER_SIDE ? image
+                : Thumbnails.of(image).size(PLACEHOLDER_SIDE, PLACEHOLDER_SIDE).imageType(BufferedImage.TYPE_INT_RGB)
+                        .asBufferedImage();
+        boolean landscape = image.getWidth() >= image.getHeight();
+        return BlurHash.encode(small, landscape ? 4 : 3, landscape ? 3 : 4);
     }
 
     private static void writeJpeg(BufferedImage image, Path file, float quality) throws IOException {

@@ -109,7 +109,7 @@ public class ImageProcessor {
                 thumbnail = ImageEncoder.write(small, config.jpegQuality());
             }
             return new ProcessedMedia(MediaType.IMAGE, image.file(), image.extension(), image.contentType(),
-                    image.width(), image.height(), null, thumbnail);
+                    image.width(), image.height(), null, thumbnail, image.blurhash());
         } catch (IOException | RuntimeException e) {
             java.nio.file.Files.deleteIfExists(image.file());
             throw e;

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
@@ -83,6 +84,11 @@ public class LocalDiskStorage implements MediaStorage {
                 LOG.warnf(e, "Could not delete media file %s", name);
             }
         }
+    }
+
+    @Override
+    public InputStream open(String name) throws IOException {
+        return Files.newInputStream(resolve(name));
     }
 
     @Override

@@ -19,6 +19,15 @@ public class MediaColumns {
     public Long durationMs;
     @Column(name = "alt_text")
     public String altText;
+    /** Null until computed (older rows), {@link #NO_BLURHASH} when none can be. */
+    public String blurhash;
+
+    /** The column's value for media that can have no placeholder (a video without a thumbnail). */
+    public static final String NO_BLURHASH = "";
+
+    static String blurhashOrNull(String column) {
+        return column == null || column.isEmpty() ? null : column;
+    }
 
     /** @param altText already checked ({@link AltTexts}) */
     public static MediaColumns of(StoredMedia stored, String altText) {
@@ -30,6 +39,7 @@ public class MediaColumns {
         columns.height = stored.height();
         columns.durationMs = stored.durationMillis();
         columns.altText = altText;
+        columns.blurhash = stored.blurhash();
         return columns;
     }
 

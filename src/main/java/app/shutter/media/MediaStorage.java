@@ -1,6 +1,7 @@
 package app.shutter.media;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Collection;
 
@@ -26,6 +27,9 @@ public interface MediaStorage {
 
     /** Removes the files; missing ones are ignored, failures are logged rather than thrown. */
     void delete(Collection<String> names);
+
+    /** Reads a stored file (the placeholder backfill); the caller closes the stream. */
+    InputStream open(String name) throws IOException;
 
     /** The URL clients fetch the file from. */
     String url(String name);

@@ -94,7 +94,7 @@ public class MediaUploads {
 
     /**
      * Reads a media item from the columns every table of media shares: {@code type, file, thumbnail_file,
-     * width, height, duration_ms, alt_text}.
+     * width, height, duration_ms, alt_text, blurhash}.
      *
      * @param id the item's id in its post; null where items have none (stories)
      */
@@ -102,7 +102,8 @@ public class MediaUploads {
         Long durationMillis = Rows.idOrNull(row, "duration_ms");
         return new MediaItem(id, storage.url(Rows.text(row, "file")), storage.url(Rows.text(row, "thumbnail_file")),
                 MediaType.of(Rows.text(row, "type")), Rows.count(row, "width"), Rows.count(row, "height"),
-                durationMillis == null ? null : durationMillis / 1000.0, Rows.text(row, "alt_text"));
+                durationMillis == null ? null : durationMillis / 1000.0, Rows.text(row, "alt_text"),
+                MediaColumns.blurhashOrNull(Rows.text(row, "blurhash")));
     }
 
     private StoredMedia process(Path file, long size, MediaPurpose purpose, String part) throws IOException {
@@ -133,7 +134,7 @@ public class MediaUploads {
             saved.add(save(media.file(), media.extension(), media.contentType()));
             String thumbName = thumb == null ? null : save(thumb.file(), thumb.extension(), thumb.contentType());
             return new StoredMedia(media.type(), saved.get(0), thumbName, media.width(), media.height(),
-                    media.durationMillis());
+                    media.durationMillis(), media.blurhash());
         } catch (IOException | RuntimeException e) {
             storage.delete(saved);
             throw e;

@@ -4,5 +4,5 @@ import java.nio.file.Path;
 
 /** A processor's output: finished temporary files, not yet in storage. */
 record ProcessedMedia(MediaType type, Path file, String extension, String contentType, int width, int height,
-                      Long durationMillis, ImageEncoder.Encoded thumbnail) {
+                      Long durationMillis, ImageEncoder.Encoded thumbnail, String blurhash) {
 }

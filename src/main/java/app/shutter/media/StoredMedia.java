@@ -7,7 +7,7 @@ import java.util.List;
  * container or image header says about it. Features store these values in their own tables.
  */
 public record StoredMedia(MediaType type, String file, String thumbnailFile, int width, int height,
-                          Long durationMillis) {
+                          Long durationMillis, String blurhash) {
 
     public List<String> files() {
         return MediaFiles.of(file, thumbnailFile);

@@ -61,7 +61,7 @@ public class VideoProcessor {
             boolean mov = "qt  ".equals(movie.getFtyp() == null ? "qt  " : movie.getFtyp().getMajorBrand());
             ImageEncoder.Encoded thumbnail = purpose.thumbnail() ? thumbnail(copy) : null;
             return new ProcessedMedia(MediaType.VIDEO, copy, mov ? "mov" : "mp4", mov ? "video/quicktime" : "video/mp4",
-                    width, height, duration, thumbnail);
+                    width, height, duration, thumbnail, thumbnail == null ? MediaColumns.NO_BLURHASH : thumbnail.blurhash());
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(copy);
             throw e;

@@ -85,7 +85,7 @@ public class PostHistory {
     /** The post's media items now, by id. */
     private Map<Long, MediaItem> current(long postId) {
         List<Tuple> rows = Rows.list(em.createNativeQuery("select id, type, file, thumbnail_file, width, height,"
-                + " duration_ms, alt_text from post_media where post_id = :post", Tuple.class).setParameter("post", postId));
+                + " duration_ms, alt_text, blurhash from post_media where post_id = :post", Tuple.class).setParameter("post", postId));
         return rows.stream().map(row -> media.item(row, Rows.id(row, "id")))
                 .collect(Collectors.toMap(MediaItem::id, Function.identity()));
     }
@@ -94,7 +94,8 @@ public class PostHistory {
     private static MediaItem asOf(Item item, MediaItem now) {
         return new MediaItem(item.id(), now == null ? null : now.url(), now == null ? null : now.thumbnailUrl(),
                 MediaType.of(item.type()), item.width(), item.height(),
-                item.durationMs() == null ? null : item.durationMs() / 1000.0, item.altText());
+                item.durationMs() == null ? null : item.durationMs() / 1000.0, item.altText(),
+                now == null ? null : now.blurhash());
     }
 
     private List<Item> items(String stored) {

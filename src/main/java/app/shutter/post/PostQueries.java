@@ -179,7 +179,8 @@ public class PostQueries {
 
     private Map<Long, List<MediaItem>> mediaOf(List<Long> postIds) {
         List<Tuple> rows = Rows.list(em.createNativeQuery("""
-                        select id, post_id, type, file, thumbnail_file, width, height, duration_ms, alt_text from post_media
+                        select id, post_id, type, file, thumbnail_file, width, height, duration_ms, alt_text, blurhash
+                        from post_media
                         where post_id in (:ids) order by post_id, position""", Tuple.class)
                 .setParameter("ids", postIds));
         Map<Long, List<MediaItem>> byPost = new HashMap<>();

@@ -21,7 +21,7 @@ public record StoryView(long id, UserSummary author, MediaItem media, Instant cr
 
     /** Columns of a live story row (story s, author u) for {@code :viewer}, with its {@link Keyset#key}. */
     static final String COLUMNS = """
-            s.id, %s, s.type, s.file, s.thumbnail_file, s.width, s.height, s.duration_ms, s.alt_text, s.created_at,
+            s.id, %s, s.type, s.file, s.thumbnail_file, s.width, s.height, s.duration_ms, s.alt_text, s.blurhash, s.created_at,
             s.expires_at, s.audience,
             (s.author_id = :viewer or exists (select 1 from story_views v where v.story_id = s.id
                                               and v.viewer_id = :viewer)) as seen,
