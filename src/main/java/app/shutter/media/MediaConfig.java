@@ -58,4 +58,8 @@ public interface MediaConfig {
     /** Images decoded at once; each full-size decode can hold a few hundred MB. */
     @WithDefault("2")
     int concurrentDecodes();
+
+    /** How often the job that gives older media their BlurHash runs ({@link PlaceholderBackfill}); off: never. */
+    @WithDefault("1m")
+    String placeholderBackfillEvery();
 }

@@ -20,4 +20,11 @@ public interface NotificationConfig {
     /** Subscribers told of a new post per transaction (the job works through an author's subscribers in these). */
     @WithDefault("500")
     int postBatch();
+
+    /**
+     * How often each instance looks for post-notification jobs left unfinished (a crash, a failed batch); new
+     * posts wake the worker at once. Read by {@link PostNotifications}' schedule.
+     */
+    @WithDefault("10s")
+    String postJobsEvery();
 }

@@ -40,6 +40,17 @@ public class HiddenWords {
     @Transactional
     public Words replace(long userId, Words request) {
         List<String> words = checked(request);
+        if (!words.isEmpty()) {
+            // a phrase that folds to nothing (a lone combining accent) would make an empty pattern, which every
+            // comment matches
+            List<?> empty = em.createNativeQuery("select w from unnest(string_to_array(:words, E'\\n')) w"
+                            + " where shutter_word_pattern(w) = '' limit 1")
+                    .setParameter("words", String.join("\n", words)).getResultList();
+            if (!empty.isEmpty()) {
+                throw ApiException.invalidField("words", "each must hold a letter, digit or sign that is not only an"
+                        + " accent or a space");
+            }
+        }
         em.createNativeQuery("delete from hidden_words where user_id = :user").setParameter("user", userId)
                 .executeUpdate();
         if (!words.isEmpty()) {

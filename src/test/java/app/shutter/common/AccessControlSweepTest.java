@@ -83,6 +83,17 @@ class AccessControlSweepTest extends ApiTest {
                 new Case("POST", "/posts/{post}/comments", "{\"text\": \"hello\"}", 201, 404, 404),
                 new Case("GET", "/comments/{comment}", null, 200, 404, 404),
                 new Case("GET", "/comments/{comment}/replies", null, 200, 404, 404),
+                new Case("POST", "/comments/{comment}/like", null, 200, 404, 404),
+                new Case("DELETE", "/comments/{comment}/like", null, 200, 404, 404),
+                new Case("GET", "/comments/{comment}/likes", null, 200, 404, 404),
+                // one's own story takes no reaction and no reply: 400 for the owner
+                new Case("PUT", "/stories/{story}/reaction", "{\"emoji\": \"🔥\"}", 400, 404, 404),
+                new Case("DELETE", "/stories/{story}/reaction", null, 204, 404, 404),
+                new Case("POST", "/stories/{story}/reply", "{\"messageText\": \"hi\"}", 400, 404, 404),
+                // post notifications need a follow: nobody here follows the owner but the friend
+                new Case("PUT", "/users/{owner}/post-notifications", null, 409, 409, 404),
+                // a list of one's own: anyone the account can see may go on it, not an account blocking the caller
+                new Case("PUT", "/users/{owner}/close-friend", null, 400, 204, 404),
                 new Case("GET", "/stories/{story}", null, 200, 404, 404),
                 new Case("POST", "/stories/{story}/view", null, 204, 404, 404),
                 new Case("GET", "/stories/{story}/viewers", null, 200, 404, 404),
@@ -137,6 +148,12 @@ class AccessControlSweepTest extends ApiTest {
         assertThat((Long) queryValue("select count(*) from comments where author_id in (?, ?)",
                 stranger.id(), blocked.id())).isZero();
         assertThat((Long) queryValue("select count(*) from story_views where viewer_id in (?, ?)",
+                stranger.id(), blocked.id())).isZero();
+        for (String table : List.of("comment_likes", "story_reactions")) {
+            assertThat((Long) queryValue("select count(*) from " + table + " where user_id in (?, ?)",
+                    stranger.id(), blocked.id())).as(table).isZero();
+        }
+        assertThat((Long) queryValue("select count(*) from messages where sender_id in (?, ?)",
                 stranger.id(), blocked.id())).isZero();
         owner.request().get("/follow-requests").then().statusCode(200)
                 .body("items.user.username", org.hamcrest.Matchers.hasItem(requester.username()));

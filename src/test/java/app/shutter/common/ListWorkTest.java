@@ -81,6 +81,9 @@ class ListWorkTest extends ApiTest {
         bounds.put("chat history", 100);
         bounds.put("archive of an account", 400);
         bounds.put("history of a post", 200);
+        bounds.put("likers of a comment", 400);
+        bounds.put("close friends of an account", 400);
+        bounds.put("viewers of a story, with their reactions", 400);
         // at most 10 recent follows x 20 of their follows + 100 popular accounts, each checked for follows and
         // blocks: ~10 buffers per candidate
         bounds.put(SEARCH_COMMON, 800);
@@ -146,7 +149,12 @@ class ListWorkTest extends ApiTest {
         TestPosts.publishId(silent);
         execute("update posts set created_at = now() - interval '300 days' where author_id = ?", silent.id());
         TestPosts.follow(crowd, star);
-        TestStories.postId(star);
+        long story = TestStories.postId(star);
+        for (TestUser other : java.util.List.of(fresh, friend, lonely, silent, crowd)) {
+            other.request().post("/comments/" + comment + "/like").then().statusCode(200);
+            other.request().body(Map.of("emoji", "🔥")).put("/stories/" + story + "/reaction").then().statusCode(200);
+            star.request().put("/users/" + other.username() + "/close-friend").then().statusCode(204);
+        }
         execute("insert into messages (sender_id, recipient_id, text) select ?, ?, 'message ' || i"
                 + " from generate_series(1, 25) i", fresh.id(), friend.id());
         Map<String, Request> requests = new LinkedHashMap<>();
@@ -182,6 +190,12 @@ class ListWorkTest extends ApiTest {
                 new Request(archivist, "/users/me/archive"));
         requests.put("history of a post",
                 new Request(fresh, "/posts/" + post + "/history"));
+        requests.put("likers of a comment",
+                new Request(fresh, "/comments/" + comment + "/likes"));
+        requests.put("close friends of an account",
+                new Request(star, "/users/me/close-friends"));
+        requests.put("viewers of a story, with their reactions",
+                new Request(star, "/stories/" + story + "/viewers"));
         requests.put(SEARCH_COMMON,
                 new Request(fresh, "/users?q=b"));
         requests.put(SEARCH_RARE,

@@ -40,11 +40,14 @@ class StatementCountsTest extends ApiTest {
             starPosts.add(TestPosts.publish(star, "#counted " + i).extract().jsonPath().getLong("id"));
         }
         long post = starPosts.get(0);
+        long thanks = TestPosts.comment(star, post, "thanks all", null);
         for (int i = 0; i < PAGE; i++) {
             TestUser fan = TestUsers.create();
             TestPosts.follow(fan, star);
             TestPosts.follow(reader, fan);
             fan.request().post("/posts/" + post + "/like").then().statusCode(200);
+            fan.request().post("/comments/" + thanks + "/like").then().statusCode(200);
+            star.request().put("/users/" + fan.username() + "/close-friend").then().statusCode(204);
             TestPosts.comment(fan, post, "nice " + i, null);
         }
 
@@ -55,6 +58,7 @@ class StatementCountsTest extends ApiTest {
                 "tag posts", "/tags/counted/posts",
                 "comments", "/posts/" + post + "/comments",
                 "likers", "/posts/" + post + "/likes",
+                "comment likers", "/comments/" + thanks + "/likes",
                 "notifications", "/notifications");
         StringBuilder table = new StringBuilder("| Request | Statements |\n| --- | --- |\n");
         pages.forEach((name, path) -> anyPageSize(table, name, star, path));
@@ -84,6 +88,9 @@ class StatementCountsTest extends ApiTest {
         long target = starPosts.get(1);
         write(table, "like (with the account's hourly count)", 5, () -> reader.request()
                 .post("/posts/" + target + "/like").then().statusCode(200));
+        write(table, "like a comment (with the hourly count)", 5, () -> reader.request()
+                .post("/comments/" + thanks + "/like").then().statusCode(200));
+        anyPageSize(table, "close friends", star, "/users/me/close-friends");
         write(table, "unlike", 3, () -> reader.request().delete("/posts/" + target + "/like").then().statusCode(200));
         write(table, "comment with a mention (with the hourly count)", 9, () -> reader.request()
                 .body(Map.of("text", "hello @" + star.username()))

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Other people's data, in bulk and in set-based SQL: one call adds a generation of accounts with power-law
- * follows, posts with media and tags, comments, likes, saves, notifications, messages, stories and blocks,
+ * follows, posts with media and tags, comments and their likes, likes, saves, notifications, messages, stories (half
+ * of them for close friends, each viewed and reacted to), close friends and blocks,
  * none of them touching the accounts a test watches, except that every new account follows {@code star}.
  * Calling it a second time doubles every table, so a test can check that a request's work stays the same.
  */
@@ -96,6 +97,25 @@ public final class BackgroundData {
                 select id, 'image', 'bg-story-' || id || '.jpg', 1080, 1920, now() - interval '1 hour',
                        now() + interval '23 hours'
                 from bg""",
+                """
+                insert into comment_likes (comment_id, user_id, created_at)
+                select c.id, b.id, c.created_at from (select c.id, c.created_at, row_number() over (order by c.id) as k
+                                                      from comments c join bg_posts p on p.id = c.post_id) c
+                join bg b on b.n = 1 + (c.k * 7) %% 1500
+                on conflict do nothing""",
+                """
+                insert into close_friends (user_id, friend_id)
+                select a.id, b.id from bg a join bg b on b.n in (1 + (a.n * 5 + 3) %% 1500, 1 + (a.n * 19 + 2) %% 1500)
+                where a.id <> b.id on conflict do nothing""",
+                "update stories set audience = 'close_friends' where author_id in (select id from bg where n %% 2 = 0)",
+                """
+                insert into story_views (story_id, viewer_id)
+                select s.id, b.id from stories s join bg a on a.id = s.author_id join bg b on b.n = 1 + (a.n * 3) %% 1500
+                where a.id <> b.id on conflict do nothing""",
+                """
+                insert into story_reactions (story_id, user_id, emoji)
+                select v.story_id, v.viewer_id, '🔥' from story_views v join stories s on s.id = v.story_id
+                join bg a on a.id = s.author_id on conflict do nothing""",
                 """
                 insert into blocks (blocker_id, blocked_id)
                 select a.id, b.id from bg a join bg b on b.n = 1 + (a.n * 11) %% 1500 where a.id <> b.id
