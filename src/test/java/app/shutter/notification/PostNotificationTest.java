@@ -10,6 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +37,9 @@ class PostNotificationTest extends ApiTest {
 
     @TestHTTPResource("/notifications/stream")
     URI stream;
+
+    @Inject
+    PostNotifications postNotifications;
 
     private static void subscribe(TestUser fan, TestUser author) {
         fan.request().put("/users/" + author.username() + "/post-notifications").then().statusCode(204);
@@ -88,6 +92,20 @@ class PostNotificationTest extends ApiTest {
             author.request().delete("/posts/" + post).then().statusCode(204);
             assertThat(postNotifications(post)).isZero();
         }
+    }
+
+    @Test
+    void a_post_archived_before_its_job_runs_notifies_nobody() {
+        TestUser author = TestUsers.create();
+        TestUser fan = TestUsers.create();
+        TestPosts.follow(fan, author);
+        long post = TestPosts.publishId(author); // nobody subscribed yet: no job
+        author.request().post("/posts/" + post + "/archive").then().statusCode(204);
+        subscribe(fan, author);
+        execute("insert into post_notification_jobs (post_id, author_id) values (?, ?)", post, author.id());
+        postNotifications.drain();
+        awaitJobsDone();
+        assertThat(postNotifications(post)).isZero();
     }
 
     @Test
