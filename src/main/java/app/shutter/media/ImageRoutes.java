@@ -12,26 +12,36 @@ import jakarta.inject.Inject;
 import java.util.Map;
 
 /**
- * Serves the local media folder at /images/ without authentication (names are unguessable). Vert.x's
+ * Serves media at /images/ without authentication (names are unguessable). From the local folder, Vert.x's
  * static handler brings HEAD, Range (for video seeking) and the content type from the extension, which
- * the server chose itself.
+ * the server chose itself; from an S3 store, {@link S3ImageRoutes} redirects or streams the object.
  */
 @ApplicationScoped
 public class ImageRoutes {
 
     /** Names never change content, so caches may keep them for a year. */
-    private static final String CACHE_CONTROL = "public, max-age=31536000, immutable";
+    static final String CACHE_CONTROL = S3Uploads.CACHE_CONTROL;
     /** Nothing in a media file may run or load anything, even if a browser opens it as a document. */
-    private static final String CSP = "default-src 'none'; img-src 'self'; media-src 'self'; sandbox";
+    static final String CSP = "default-src 'none'; img-src 'self'; media-src 'self'; sandbox";
 
     /** The only extensions the server writes. */
-    private static final Map<String, String> CONTENT_TYPES = Map.of("jpg", "image/jpeg", "png", "image/png",
+    static final Map<String, String> CONTENT_TYPES = Map.of("jpg", "image/jpeg", "png", "image/png",
             "mp4", "video/mp4", "mov", "video/quicktime");
 
     @Inject
     LocalDiskStorage storage;
 
+    @Inject
+    MediaConfig config;
+
+    @Inject
+    S3ImageRoutes s3Routes;
+
     void install(@Observes Router router) {
+        if (config.store() == MediaConfig.Store.S3) {
+            s3Routes.install(router);
+            return;
+        }
         StaticHandler files = StaticHandler.create(FileSystemAccess.ROOT, storage.directory().toString())
                 .setCachingEnabled(false)
                 .setDirectoryListing(false)
@@ -69,7 +79,7 @@ public class ImageRoutes {
         ctx.next();
     }
 
-    private static String extension(String path) {
+    static String extension(String path) {
         return path.substring(path.lastIndexOf('.') + 1);
     }
 }

@@ -3,6 +3,7 @@ package app.shutter.media;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
@@ -10,21 +11,25 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.regex.Pattern;
+import java.util.List;
 
-/** Media files in one folder (default public/images), served at /images/ by {@link ImageRoutes}. */
+/**
+ * Media files in one folder (default public/images), served at /images/ by {@link ImageRoutes}; the store
+ * unless {@code shutter.media.store} is s3 ({@link MediaStores}).
+ */
 @Startup
 @ApplicationScoped
+@Typed(LocalDiskStorage.class)
 public class LocalDiskStorage implements MediaStorage {
 
     public static final String URL_PREFIX = "/images/";
-    /** Only names this server generates; anything else (paths, dots) is never touched. */
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{22,64}\\.(jpg|png|mp4|mov)");
     private static final Logger LOG = Logger.getLogger(LocalDiskStorage.class);
 
     @Inject
@@ -75,7 +80,7 @@ public class LocalDiskStorage implements MediaStorage {
     @Override
     public void delete(Collection<String> names) {
         for (String name : names) {
-            if (name == null || !NAME.matcher(name).matches()) {
+            if (!MediaNames.isName(name)) {
                 continue;
             }
             try {
@@ -84,6 +89,20 @@ public class LocalDiskStorage implements MediaStorage {
                 LOG.warnf(e, "Could not delete media file %s", name);
             }
         }
+    }
+
+    @Override
+    public Iterable<StoredFile> stored() throws IOException {
+        List<StoredFile> files = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (MediaNames.isName(name)) {
+                    files.add(new StoredFile(name, Files.getLastModifiedTime(entry).toInstant()));
+                }
+            }
+        }
+        return files;
     }
 
     @Override
@@ -102,11 +121,11 @@ public class LocalDiskStorage implements MediaStorage {
             return null;
         }
         String name = url.substring(URL_PREFIX.length());
-        return NAME.matcher(name).matches() ? name : null;
+        return MediaNames.isName(name) ? name : null;
     }
 
     private Path resolve(String name) {
-        if (!NAME.matcher(name).matches()) {
+        if (!MediaNames.isName(name)) {
             throw new IllegalArgumentException("Not a generated media name: " + name);
         }
         return directory.resolve(name);

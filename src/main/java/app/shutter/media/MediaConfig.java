@@ -4,9 +4,53 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.net.URI;
+import java.util.Optional;
+
 /** Where uploaded media is kept and how much of it is accepted (prefix {@code shutter.media}). */
 @ConfigMapping(prefix = "shutter.media")
 public interface MediaConfig {
+
+    /** Where files are kept: {@code local} (a folder, shared by the instances) or {@code s3} (a bucket). */
+    @WithDefault("local")
+    Store store();
+
+    enum Store { LOCAL, S3 }
+
+    /** The bucket of the S3 store ({@code shutter.media.s3.*}); read only when {@link #store()} is s3. */
+    S3 s3();
+
+    interface S3 {
+
+        /** The bucket; it must exist. */
+        Optional<String> bucket();
+
+        /** The S3 API's address for other servers than AWS (MinIO, Ceph RGW, R2, Garage); AWS when absent. */
+        Optional<URI> endpoint();
+
+        @WithDefault("us-east-1")
+        String region();
+
+        /** With the secret key; absent: the SDK's default credentials chain (environment, profile, IAM role). */
+        Optional<String> accessKeyId();
+
+        Optional<String> secretAccessKey();
+
+        /** Bucket in the path (https://host/bucket/key) rather than the host name: most servers but AWS need it. */
+        @WithDefault("false")
+        boolean pathStyle();
+
+        /**
+         * Where clients fetch files (a CDN or the bucket's public address): media URLs are then absolute and
+         * start with it, and /images/ redirects there. Absent: URLs stay /images/name, streamed through the
+         * application.
+         */
+        Optional<URI> publicBaseUrl();
+
+        /** Files at least this large are uploaded in parts (videos), each part this large except the last. */
+        @WithDefault("16M")
+        MemorySize partSize();
+    }
 
     /** Folder of the local-disk storage, relative to the working directory unless absolute. */
     @WithDefault("public/images")
@@ -58,6 +102,17 @@ public interface MediaConfig {
     /** Images decoded at once; each full-size decode can hold a few hundred MB. */
     @WithDefault("2")
     int concurrentDecodes();
+
+    /** How often each instance looks for stored files no row points to ({@link MediaSweep}); off: never. */
+    @WithDefault("6h")
+    String sweepEvery();
+
+    /**
+     * How old a stored file without a row must be before the sweep removes it: longer than any upload's
+     * transaction, so that a file whose row is about to commit is never taken.
+     */
+    @WithDefault("24h")
+    java.time.Duration sweepGrace();
 
     /** How often the job that gives older media their BlurHash runs ({@link PlaceholderBackfill}); off: never. */
     @WithDefault("1m")

@@ -28,6 +28,13 @@ public interface MediaStorage {
     /** Removes the files; missing ones are ignored, failures are logged rather than thrown. */
     void delete(Collection<String> names);
 
+    /** A stored file and when it was stored (the sweep of files no row points to). */
+    record StoredFile(String name, java.time.Instant storedAt) {
+    }
+
+    /** Every stored file with a name this server generates, in no particular order, read lazily. */
+    Iterable<StoredFile> stored() throws IOException;
+
     /** Reads a stored file (the placeholder backfill); the caller closes the stream. */
     InputStream open(String name) throws IOException;
 

@@ -1,0 +1,11 @@
+package app.shutter.post;
+
+import app.shutter.support.S3Store;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/** Posts with photos and videos, with every file in a bucket of a real S3 API server instead of the local folder. */
+@QuarkusTest
+@TestProfile(S3Store.class)
+class PostMediaOnS3Test extends PostMediaTest {
+}
