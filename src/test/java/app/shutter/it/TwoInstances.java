@@ -26,6 +26,11 @@ abstract class TwoInstances {
     ShutterInstance a;
     ShutterInstance b;
 
+    /** The media folder of an instance: the one both share, unless the media live elsewhere (a bucket). */
+    Path folderOf(String instance) throws java.io.IOException {
+        return media;
+    }
+
     /** Settings (environment variables) both instances get on top of the defaults. */
     Map<String, String> settings() {
         return Map.of();
@@ -37,8 +42,8 @@ abstract class TwoInstances {
         media = Files.createTempDirectory("shutter-shared-images");
         ThrowawayJwtKeys keys = ThrowawayJwtKeys.loadOrCreate(Files.createTempDirectory("shutter-shared-keys"));
         String suffix = getClass().getSimpleName();
-        a = ShutterInstance.start(suffix + "-a", database.connection(), keys, media, settings());
-        b = ShutterInstance.start(suffix + "-b", database.connection(), keys, media, settings());
+        a = ShutterInstance.start(suffix + "-a", database.connection(), keys, folderOf("a"), settings());
+        b = ShutterInstance.start(suffix + "-b", database.connection(), keys, folderOf("b"), settings());
         RestAssured.port = a.port();
     }
 
