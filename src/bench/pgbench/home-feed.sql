@@ -65,7 +65,7 @@ with followed as materialized (
     select created_at, id from merged where not (select yes from walk_decides)
 )
 select p.id, p.caption, p.like_count, p.comment_count, p.created_at, p.edited_at,
-u.id as author_id, u.username as author_username, u.name as author_name, u.avatar_url as author_avatar_url, u.is_private as author_is_private,
+u.id as author_id, u.username as author_username, u.name as author_name, u.avatar_file as author_avatar_file, u.is_private as author_is_private,
 exists (select 1 from post_likes l where l.post_id = p.id and l.user_id = :viewer) as liked,
 exists (select 1 from saved_posts s where s.post_id = p.id and s.user_id = :viewer) as saved, p.created_at as key_at, p.id as key_id from page c join posts p on p.id = c.id join users u on u.id = p.author_id order by p.created_at desc, p.id desc limit 21 \aset
 select post_id, type, file, thumbnail_file, width, height, duration_ms from post_media where post_id in (:m1, :m2, :m3, :m4, :m5, :m6, :m7, :m8, :m9, :m10, :m11, :m12, :m13, :m14, :m15, :m16, :m17, :m18, :m19, :m20) order by post_id, position;
@@ -111,7 +111,7 @@ with followed as materialized (
     select created_at, id from merged where not (select yes from walk_decides)
 )
 select p.id, p.caption, p.like_count, p.comment_count, p.created_at, p.edited_at,
-u.id as author_id, u.username as author_username, u.name as author_name, u.avatar_url as author_avatar_url, u.is_private as author_is_private,
+u.id as author_id, u.username as author_username, u.name as author_name, u.avatar_file as author_avatar_file, u.is_private as author_is_private,
 exists (select 1 from post_likes l where l.post_id = p.id and l.user_id = :viewer) as liked,
 exists (select 1 from saved_posts s where s.post_id = p.id and s.user_id = :viewer) as saved, p.created_at as key_at, p.id as key_id from page c join posts p on p.id = c.id join users u on u.id = p.author_id order by p.created_at desc, p.id desc limit 21 \aset
 select post_id, type, file, thumbnail_file, width, height, duration_ms from post_media where post_id in (:m1, :m2, :m3, :m4, :m5, :m6, :m7, :m8, :m9, :m10, :m11, :m12, :m13, :m14, :m15, :m16, :m17, :m18, :m19, :m20) order by post_id, position;

@@ -98,7 +98,7 @@ public class ChatHistory {
     @Transactional
     public Page<Conversation> conversations(long viewer, PageRequest page) {
         List<Tuple> rows = Rows.list(Keyset.query(em, """
-                        select u.id, u.username, u.name, u.avatar_url, u.is_private,
+                        select u.id, u.username, u.name, u.avatar_file as avatar_file, u.is_private,
                                m.id as message_id, m.sender_id, m.text, m.sent_at, c.unread_count,
                                c.last_at as key_at, c.other_id as key_id
                         from conversations c join users u on u.id = c.other_id join messages m on m.id = c.last_message_id

@@ -1,5 +1,6 @@
 package app.shutter.graph;
 
+import app.shutter.media.MediaUrls;
 import app.shutter.common.persistence.Rows;
 import app.shutter.user.UserSummary;
 import jakarta.persistence.Tuple;
@@ -21,12 +22,12 @@ public final class GraphItems {
                            boolean followedByMe) {
 
         /** The SQL columns of an item (user alias {@code u}, {@code :viewer}), as {@link #of} reads them. */
-        public static final String COLUMNS = "u.id, u.username, u.name, u.avatar_url, u.is_private, "
+        public static final String COLUMNS = "u.id, u.username, u.name, u.avatar_file, u.is_private, "
                 + Relationships.FOLLOWED_BY_VIEWER_SQL + " as followed_by_me";
 
         public static UserItem of(Tuple row) {
             return new UserItem(Rows.id(row, "id"), Rows.text(row, "username"), Rows.text(row, "name"),
-                    Rows.text(row, "avatar_url"), Rows.flag(row, "is_private"), Rows.flag(row, "followed_by_me"));
+                    MediaUrls.of(Rows.text(row, "avatar_file")), Rows.flag(row, "is_private"), Rows.flag(row, "followed_by_me"));
         }
     }
 

@@ -1,5 +1,6 @@
 package app.shutter.graph;
 
+import app.shutter.media.MediaUrls;
 import app.shutter.user.User;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -17,7 +18,7 @@ public record PublicProfile(@Schema(example = "42") long id,
                             Relationship relationship) {
 
     public static PublicProfile of(User user, Relationship relationship) {
-        return new PublicProfile(user.id, user.username, user.name, user.bio, user.website, user.avatarUrl,
+        return new PublicProfile(user.id, user.username, user.name, user.bio, user.website, MediaUrls.of(user.avatarFile),
                 user.isPrivate, user.followersCount, user.followingCount, user.postsCount, relationship);
     }
 

@@ -1,5 +1,6 @@
 package app.shutter.graph;
 
+import app.shutter.media.MediaUrls;
 import app.shutter.common.pagination.Page;
 import app.shutter.common.pagination.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,7 +47,7 @@ public class Suggestions {
                        min(position) as position
                 from candidates group by id
             )
-            select u.id, u.username, u.name, u.avatar_url, u.is_private, u.followers_count, r.source, r.followed_by
+            select u.id, u.username, u.name, u.avatar_file, u.is_private, u.followers_count, r.source, r.followed_by
             from ranked r join users u on u.id = r.id
             where u.id <> :viewer and u.hidden_at is null
               and not exists (select 1 from follows x where x.follower_id = :viewer and x.followee_id = u.id)
@@ -74,7 +75,7 @@ public class Suggestions {
                 .setParameter("limit", page.limit()).getResultList();
         return new Page<>(rows.stream().map(row -> new Suggestion(
                 row.get("id", Number.class).longValue(), row.get("username", String.class),
-                row.get("name", String.class), row.get("avatar_url", String.class),
+                row.get("name", String.class), MediaUrls.of(row.get("avatar_file", String.class)),
                 row.get("is_private", Boolean.class), row.get("followers_count", Number.class).intValue(),
                 row.get("source", Number.class).intValue() == 0 ? "followed_by_your_follows" : "popular",
                 row.get("followed_by", Number.class).intValue())).toList(), null);

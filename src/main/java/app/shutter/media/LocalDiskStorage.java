@@ -115,15 +115,6 @@ public class LocalDiskStorage implements MediaStorage {
         return name == null ? null : URL_PREFIX + name;
     }
 
-    @Override
-    public String nameOf(String url) {
-        if (url == null || !url.startsWith(URL_PREFIX)) {
-            return null;
-        }
-        String name = url.substring(URL_PREFIX.length());
-        return MediaNames.isName(name) ? name : null;
-    }
-
     private Path resolve(String name) {
         if (!MediaNames.isName(name)) {
             throw new IllegalArgumentException("Not a generated media name: " + name);

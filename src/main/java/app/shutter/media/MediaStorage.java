@@ -40,7 +40,4 @@ public interface MediaStorage {
 
     /** The URL clients fetch the file from. */
     String url(String name);
-
-    /** The stored name behind one of our URLs, or null when the URL is not ours. */
-    String nameOf(String url);
 }

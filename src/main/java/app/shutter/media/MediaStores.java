@@ -1,6 +1,8 @@
 package app.shutter.media;
 
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 
@@ -12,5 +14,10 @@ public class MediaStores {
     @ApplicationScoped
     MediaStorage store(MediaConfig config, Instance<LocalDiskStorage> local, Instance<S3MediaStorage> s3) {
         return config.store() == MediaConfig.Store.S3 ? s3.get() : local.get();
+    }
+
+    /** Row mappers build avatar URLs from names through {@link MediaUrls}: with the store, from the start. */
+    void onStart(@Observes StartupEvent event, MediaStorage storage) {
+        MediaUrls.use(storage);
     }
 }

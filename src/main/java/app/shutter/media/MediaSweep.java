@@ -34,7 +34,7 @@ public class MediaSweep {
               and not exists (select 1 from post_media m where m.thumbnail_file = n.name)
               and not exists (select 1 from stories s where s.file = n.name)
               and not exists (select 1 from stories s where s.thumbnail_file = n.name)
-              and not exists (select 1 from users u where u.avatar_url in (:prefix || n.name, :local || n.name))
+              and not exists (select 1 from users u where u.avatar_file = n.name)
               and not exists (select 1 from media_deletions d where d.file = n.name)""";
 
     @Inject
@@ -81,13 +81,9 @@ public class MediaSweep {
         if (names.isEmpty()) {
             return 0;
         }
-        // the avatar column holds URLs (the store's, or /images/ ones from before a switch of stores)
-        String sample = storage.url(names.get(0));
-        String prefix = sample.substring(0, sample.length() - names.get(0).length());
         @SuppressWarnings("unchecked")
         List<String> orphans = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(UNREFERENCED)
-                .setParameter("names", String.join(",", names)).setParameter("prefix", prefix)
-                .setParameter("local", LocalDiskStorage.URL_PREFIX).getResultList());
+                .setParameter("names", String.join(",", names)).getResultList());
         storage.delete(orphans);
         return orphans.size();
     }

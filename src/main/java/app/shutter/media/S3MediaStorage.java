@@ -144,20 +144,6 @@ public class S3MediaStorage implements MediaStorage {
         return publicBase == null ? LocalDiskStorage.URL_PREFIX + name : publicBase + "/" + name;
     }
 
-    @Override
-    public String nameOf(String url) {
-        if (url == null) {
-            return null;
-        }
-        String prefix = url.startsWith(LocalDiskStorage.URL_PREFIX) ? LocalDiskStorage.URL_PREFIX
-                : publicBase != null && url.startsWith(publicBase + "/") ? publicBase + "/" : null;
-        if (prefix == null) {
-            return null;
-        }
-        String name = url.substring(prefix.length());
-        return MediaNames.isName(name) ? name : null;
-    }
-
     /** Where /images/ redirects to, when the objects are public; null when they are streamed through. */
     String publicBase() {
         return publicBase;

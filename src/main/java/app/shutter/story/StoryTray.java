@@ -43,7 +43,7 @@ public class StoryTray {
                                                                 where f.follower_id = :viewer and f.status = 'accepted'
                                                                   and not %s))
                 group by s.author_id)
-            select u.id, u.username, u.name, u.avatar_url, u.is_private, a.grp, a.latest
+            select u.id, u.username, u.name, u.avatar_file as avatar_file, u.is_private, a.grp, a.latest
             from authors a join users u on u.id = a.author_id
             where u.hidden_at is null and (u.id = :viewer or %s) %s
             order by a.grp desc, a.latest desc, a.author_id desc limit :limit""";

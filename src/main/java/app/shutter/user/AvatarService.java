@@ -14,8 +14,6 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
-import java.util.stream.Stream;
 
 /** Profile pictures: one image per account; replacing or removing it deletes the previous file. */
 @ApplicationScoped
@@ -35,10 +33,9 @@ public class AvatarService {
                     + PART);
         }
         StoredMedia stored = media.store(upload, MediaPurpose.AVATAR, PART);
-        String url = storage.url(stored.file());
-        String previous = media.commit(List.of(stored), () -> swap(userId, url));
+        String previous = media.commit(List.of(stored), () -> swap(userId, stored.file()));
         deleteFileOf(previous);
-        return url;
+        return storage.url(stored.file());
     }
 
     public void remove(long userId) {
@@ -49,25 +46,24 @@ public class AvatarService {
     /** A deleted account's picture goes with it, once the deletion has committed. */
     void onDeactivated(@Observes AccountEvents.Deactivated event) {
         User user = User.findById(event.userId());
-        if (user != null && user.avatarUrl != null) {
-            media.deleteAfterCommit(Stream.of(storage.nameOf(user.avatarUrl)).filter(Objects::nonNull).toList());
-            user.avatarUrl = null;
+        if (user != null && user.avatarFile != null) {
+            media.deleteAfterCommit(List.of(user.avatarFile));
+            user.avatarFile = null;
         }
     }
 
     /** Locks the row so two concurrent uploads each delete exactly the picture they replaced. */
-    private String swap(long userId, String url) {
+    private String swap(long userId, String file) {
         User user = User.<User>findByIdOptional(userId, LockModeType.PESSIMISTIC_WRITE)
                 .filter(User::isActive)
                 .orElseThrow(() -> ApiException.unauthorized("The account no longer exists"));
-        String previous = user.avatarUrl;
-        user.avatarUrl = url;
+        String previous = user.avatarFile;
+        user.avatarFile = file;
         user.updatedAt = Instant.now();
         return previous;
     }
 
-    private void deleteFileOf(String url) {
-        String name = storage.nameOf(url);
+    private void deleteFileOf(String name) {
         if (name != null) {
             storage.delete(List.of(name));
         }

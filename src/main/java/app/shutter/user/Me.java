@@ -20,7 +20,7 @@ public record Me(@Schema(example = "42") long id,
                  @Schema(example = "+44 20 7946 0958") String phone) {
 
     public static Me of(User user) {
-        return new Me(user.id, user.username, user.name, user.bio, user.website, user.avatarUrl, user.isPrivate,
+        return new Me(user.id, user.username, user.name, user.bio, user.website, app.shutter.media.MediaUrls.of(user.avatarFile), user.isPrivate,
                 user.followersCount, user.followingCount, user.postsCount, user.email, user.emailVerifiedAt != null,
                 user.phone);
     }

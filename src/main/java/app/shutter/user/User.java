@@ -20,8 +20,9 @@ public class User extends BaseEntity {
     public String bio;
     public String website;
     public String phone;
-    @Column(name = "avatar_url")
-    public String avatarUrl;
+    /** The stored picture's name (its URL: {@link app.shutter.media.MediaUrls}) */
+    @Column(name = "avatar_file")
+    public String avatarFile;
     @Column(name = "is_private")
     public boolean isPrivate;
     // Counters change only through atomic SQL increments (see graph.Follows), never by writing the entity.

@@ -42,6 +42,6 @@ class CutOffMultipartTest extends ApiTest {
         assertThat(MediaFolder.files()).isEqualTo(before);
         assertThat(queryValue("select count(*) from posts where author_id = ?", user.id())).isEqualTo(0L);
         assertThat(queryValue("select count(*) from stories where author_id = ?", user.id())).isEqualTo(0L);
-        assertThat(queryValue("select avatar_url from users where id = ?", user.id())).isNull();
+        assertThat(queryValue("select avatar_file from users where id = ?", user.id())).isNull();
     }
 }

@@ -104,7 +104,7 @@ class RejectedUploadTest extends ApiTest {
         execute("""
                 create function refuse_avatar() returns trigger language plpgsql as
                 $$ begin raise exception 'simulated database failure'; end $$""");
-        execute("create trigger refuse_avatar before update of avatar_url on users for each row "
+        execute("create trigger refuse_avatar before update of avatar_file on users for each row "
                 + "execute function refuse_avatar()");
         try {
             Set<String> before = MediaFolder.files();
