@@ -51,6 +51,7 @@ class S3StoreTest extends ApiTest {
                 .header("Content-Range", "bytes 5242870-5242889/" + stored.length).extract().asByteArray();
         assertThat(range).isEqualTo(Arrays.copyOfRange(stored, 5242870, 5242890));
         given().head(url).then().statusCode(200).header("Content-Length", String.valueOf(stored.length));
+        given().header("Range", "bytes=" + (stored.length + 10) + "-").get(url).then().statusCode(416);
         given().get("/images/Tm8tc3VjaC1vYmplY3QtaGVyZQ.jpg").then().statusCode(404);
         given().get("/images/..%2Fetc%2Fpasswd").then().statusCode(404);
     }
