@@ -11,14 +11,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 
 /**
  * Media files in one folder (default public/images), served at /images/ by {@link ImageRoutes}; the store
@@ -92,17 +89,16 @@ public class LocalDiskStorage implements MediaStorage {
     }
 
     @Override
-    public Iterable<StoredFile> stored() throws IOException {
-        List<StoredFile> files = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
-            for (Path entry : entries) {
-                String name = entry.getFileName().toString();
-                if (MediaNames.isName(name)) {
-                    files.add(new StoredFile(name, Files.getLastModifiedTime(entry).toInstant()));
-                }
-            }
-        }
-        return files;
+    public java.util.stream.Stream<StoredFile> stored() throws IOException {
+        return Files.list(directory).filter(entry -> MediaNames.isName(entry.getFileName().toString()))
+                .flatMap(entry -> {
+                    try {
+                        return java.util.stream.Stream.of(new StoredFile(entry.getFileName().toString(),
+                                Files.getLastModifiedTime(entry).toInstant()));
+                    } catch (IOException gone) { // deleted since it was listed
+                        return java.util.stream.Stream.empty();
+                    }
+                });
     }
 
     @Override

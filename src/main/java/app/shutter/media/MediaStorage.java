@@ -32,8 +32,11 @@ public interface MediaStorage {
     record StoredFile(String name, java.time.Instant storedAt) {
     }
 
-    /** Every stored file with a name this server generates, in no particular order, read lazily. */
-    Iterable<StoredFile> stored() throws IOException;
+    /**
+     * Every stored file with a name this server generates, in no particular order, read lazily as the stream is
+     * consumed (a folder or a bucket of millions); the caller closes the stream.
+     */
+    java.util.stream.Stream<StoredFile> stored() throws IOException;
 
     /** Reads a stored file (the placeholder backfill); the caller closes the stream. */
     InputStream open(String name) throws IOException;

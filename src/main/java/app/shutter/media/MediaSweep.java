@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Removes stored files that no row points to: what a crash between storing a file and committing its row left
@@ -61,12 +62,14 @@ public class MediaSweep {
         Instant before = Instant.now().minus(config.sweepGrace());
         int removed = 0;
         List<String> batch = new ArrayList<>();
-        for (MediaStorage.StoredFile file : storage.stored()) {
-            if (file.storedAt().isBefore(before)) {
-                batch.add(file.name());
-                if (batch.size() == BATCH) {
-                    removed += sweep(batch);
-                    batch.clear();
+        try (Stream<MediaStorage.StoredFile> files = storage.stored()) {
+            for (MediaStorage.StoredFile file : (Iterable<MediaStorage.StoredFile>) files::iterator) {
+                if (file.storedAt().isBefore(before)) {
+                    batch.add(file.name());
+                    if (batch.size() == BATCH) {
+                        removed += sweep(batch);
+                        batch.clear();
+                    }
                 }
             }
         }

@@ -130,10 +130,10 @@ public class S3MediaStorage implements MediaStorage {
 
     /** Page by page (1 000 objects per request), as the caller iterates. */
     @Override
-    public Iterable<StoredFile> stored() {
-        return () -> s3.listObjectsV2Paginator(request -> request.bucket(bucket)).contents().stream()
+    public java.util.stream.Stream<StoredFile> stored() {
+        return s3.listObjectsV2Paginator(request -> request.bucket(bucket)).contents().stream()
                 .filter(object -> MediaNames.isName(object.key()))
-                .map(object -> new StoredFile(object.key(), object.lastModified())).iterator();
+                .map(object -> new StoredFile(object.key(), object.lastModified()));
     }
 
     @Override
