@@ -99,6 +99,9 @@ public class PostgresClusterEvents implements ClusterEvents {
                 connect();
                 if (reconnecting) {
                     LOG.info("Listening to cluster events again");
+                    // the restart that cut this connection killed the pooled ones too: drop the dead ones now
+                    // (each idle connection validated once) rather than let the catch-ups draw them one by one
+                    dataSource.flush(AgroalDataSource.FlushMode.INVALID);
                     forEachSubscriber(null, PostgresClusterEvents::catchUp);
                 }
                 reconnecting = false;
@@ -175,7 +178,7 @@ public class PostgresClusterEvents implements ClusterEvents {
                 subscriber.onReconnect();
                 return;
             } catch (RuntimeException e) {
-                if (attempt == 3) {
+                if (attempt == 5) {
                     throw e;
                 }
                 LOG.debugf("Catching up after a reconnect failed (%s); trying again", e.getMessage());
