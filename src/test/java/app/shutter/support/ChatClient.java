@@ -86,6 +86,22 @@ public final class ChatClient implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Sends a frame the server may answer by closing the socket (floods, oversized frames): false when the
+     * connection was closed before or while the frame went out, which is what such a test waits for.
+     */
+    public boolean sendUnlessClosed(String text) {
+        if (socket.isOutputClosed()) {
+            return false;
+        }
+        try {
+            socket.sendText(text, true).join();
+            return true;
+        } catch (java.util.concurrent.CompletionException closedMeanwhile) {
+            return false;
+        }
+    }
+
     /** The next frame, as JSON. */
     public JsonPath next() throws InterruptedException {
         String frame = frames.poll(WAIT_SECONDS, TimeUnit.SECONDS);
