@@ -21,7 +21,10 @@ import java.nio.file.Path;
  */
 final class ImageEncoder {
 
-    /** @param blurhash the image's BlurHash, for clients to paint while the file loads */
+    /**
+     * @param blurhash the image's BlurHash, for clients to paint while the file loads; computed for thumbnails
+     *                 only ({@link #writeThumbnail}): avatars have no placeholder, and a photo's is its thumbnail's
+     */
     record Encoded(Path file, String extension, String contentType, int width, int height, String blurhash) {
     }
 
@@ -48,6 +51,13 @@ final class ImageEncoder {
         return alpha && !hasTransparentPixel(fitted) ? opaque(fitted) : fitted;
     }
 
+    /** The thumbnail of a photo or video, with the BlurHash of the media it stands for. */
+    static Encoded writeThumbnail(BufferedImage image, float jpegQuality) throws IOException {
+        Encoded written = write(image, jpegQuality);
+        return new Encoded(written.file(), written.extension(), written.contentType(), written.width(),
+                written.height(), blurhash(image));
+    }
+
     static Encoded write(BufferedImage image, float jpegQuality) throws IOException {
         boolean png = image.getColorModel().hasAlpha();
         Path file = Files.createTempFile("shutter-media-", png ? ".png" : ".jpg");
@@ -62,7 +72,7 @@ final class ImageEncoder {
             throw e;
         }
         return new Encoded(file, png ? "png" : "jpg", png ? "image/png" : "image/jpeg",
-                image.getWidth(), image.getHeight(), blurhash(image));
+                image.getWidth(), image.getHeight(), null);
     }
 
     /**

@@ -106,10 +106,11 @@ public class ImageProcessor {
         try {
             if (purpose.thumbnail()) {
                 BufferedImage small = ImageEncoder.fit(main, config.thumbnailMaxSide(), null);
-                thumbnail = ImageEncoder.write(small, config.jpegQuality());
+                thumbnail = ImageEncoder.writeThumbnail(small, config.jpegQuality());
             }
             return new ProcessedMedia(MediaType.IMAGE, image.file(), image.extension(), image.contentType(),
-                    image.width(), image.height(), null, thumbnail, image.blurhash());
+                    image.width(), image.height(), null, thumbnail,
+                    thumbnail == null ? null : thumbnail.blurhash());
         } catch (IOException | RuntimeException e) {
             java.nio.file.Files.deleteIfExists(image.file());
             throw e;

@@ -142,7 +142,8 @@ public class VideoProcessor {
                 return null;
             }
             BufferedImage image = AWTUtil.toBufferedImage(frame.getPicture(), frame.getOrientation());
-            return ImageEncoder.write(ImageEncoder.fit(image, config.thumbnailMaxSide(), null), config.jpegQuality());
+            return ImageEncoder.writeThumbnail(ImageEncoder.fit(image, config.thumbnailMaxSide(), null),
+                    config.jpegQuality());
         } catch (Exception e) {
             // codecs JCodec cannot decode (HEVC, ProRes...) simply get no thumbnail
             LOG.debugf(e, "No thumbnail for video %s", file.getFileName());

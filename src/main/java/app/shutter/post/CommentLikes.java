@@ -1,12 +1,10 @@
 package app.shutter.post;
 
-import app.shutter.common.pagination.Keyset;
 import app.shutter.common.pagination.Page;
 import app.shutter.common.pagination.PageRequest;
 import app.shutter.common.persistence.Rows;
 import app.shutter.common.security.ActionLimits;
 import app.shutter.graph.GraphItems;
-import app.shutter.graph.Relationships;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -72,14 +70,7 @@ public class CommentLikes {
     @Transactional
     public Page<GraphItems.UserItem> likers(long viewer, long commentId, PageRequest page) {
         ensureVisible(viewer, commentId);
-        List<Tuple> rows = Rows.list(Keyset.query(em, """
-                        select %s, l.created_at as key_at, l.user_id as key_id
-                        from comment_likes l join users u on u.id = l.user_id
-                        where l.comment_id = :comment and u.hidden_at is null and %s %%s
-                        order by l.created_at desc, l.user_id desc""".formatted(GraphItems.UserItem.COLUMNS,
-                        Relationships.NOT_BLOCKED_SQL), "(l.created_at, l.user_id)", page)
-                .setParameter("comment", commentId).setParameter("viewer", viewer));
-        return Page.of(rows, page, Keyset::position, GraphItems.UserItem::of);
+        return Likers.COMMENT.page(em, viewer, commentId, page);
     }
 
     /** A comment deleted between the check and the change has no row to update: 404, and nothing is written. */

@@ -2,12 +2,10 @@ package app.shutter.post;
 
 import app.shutter.common.security.ActionLimits;
 import app.shutter.common.error.ApiException;
-import app.shutter.common.pagination.Keyset;
 import app.shutter.common.pagination.Page;
 import app.shutter.common.pagination.PageRequest;
 import app.shutter.common.persistence.Rows;
 import app.shutter.graph.GraphItems;
-import app.shutter.graph.Relationships;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -15,7 +13,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
-import java.util.List;
 
 /**
  * Likes and saves. Each change is one statement that writes the row and moves the counter together
@@ -82,14 +79,7 @@ public class PostInteractions {
         if (queries.likesHiddenFrom(viewer, postId).orElseThrow(PostService::notFound)) {
             throw ApiException.forbidden("The author keeps who liked this post to themselves");
         }
-        List<Tuple> rows = Rows.list(Keyset.query(em, """
-                        select %s, l.created_at as key_at, l.user_id as key_id
-                        from post_likes l join users u on u.id = l.user_id
-                        where l.post_id = :post and u.hidden_at is null and %s %%s
-                        order by l.created_at desc, l.user_id desc""".formatted(GraphItems.UserItem.COLUMNS,
-                        Relationships.NOT_BLOCKED_SQL), "(l.created_at, l.user_id)", page)
-                .setParameter("post", postId).setParameter("viewer", viewer));
-        return Page.of(rows, page, Keyset::position, GraphItems.UserItem::of);
+        return Likers.POST.page(em, viewer, postId, page);
     }
 
     @Transactional
