@@ -82,10 +82,12 @@ class PlaceholderTest extends ApiTest {
                 .post("/posts").then().statusCode(201).extract().jsonPath();
         long id = post.getLong("id");
         execute("update post_media set blurhash = null where post_id = ?", id);
-        execute("update post_media set file = 'Zm9yZ290dGVuLWZpbGUtbmFtZQ.jpg' where post_id = ? and position = 1", id);
+        execute("update post_media set file = 'Zm9yZ290dGVuLWZpbGUtbmFtZQ.jpg', thumbnail_file = 'Zm9yZ290dGVuLWZpbGUtbmFtZQ.jpg'"
+                + " where post_id = ? and position = 1", id);
         user.request().get("/posts/" + id).then().body("media[0].blurhash", nullValue());
 
-        assertThat(backfill.run()).isGreaterThanOrEqualTo(2);
+        assertThat(backfill.run(1)).as("a run fills at most its share").isEqualTo(1);
+        assertThat(backfill.run()).isGreaterThanOrEqualTo(1);
         // computed from the stored JPEG rather than the pixels before encoding: the same picture, maybe not the
         // same characters
         JsonPath after = user.request().get("/posts/" + id).then().body("media[1].blurhash", nullValue())
