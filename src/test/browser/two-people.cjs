@@ -3,6 +3,7 @@
 // story and its viewers, and a private account's follow request.
 const assert = require('node:assert/strict');
 const {person, accessible, screenshot, signUp, whereEveryoneWas} = require('./support.cjs');
+const {socialExtras} = require('./social-extras.cjs');
 
 async function later(who) {
   await who.page.getByRole('link', {name: 'Later'}).click();
@@ -225,6 +226,9 @@ async function twoPeople(browser, base, photo, shots, problems, checked) {
     console.log('stories: posted, viewed with progress, the viewer listed: passed');
     await privateAccount(ben, cara, photo, shots, checked);
     console.log('private account, avatar and block: request, accept, posts visible, block and unblock: passed');
+    await socialExtras(ana, ben, cara, photo, checked);
+    console.log('social extras: a liked reply, a close-friends story with a reaction and a reply, post notifications,'
+      + ' hidden words: passed');
   } catch (error) {
     await whereEveryoneWas(process.env.FAILURE_SHOTS || shots);
     throw error;

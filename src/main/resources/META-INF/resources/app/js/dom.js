@@ -21,6 +21,13 @@ export function field(label, attributes) {
   return el('p', {class: 'field'}, el('label', {for: id}, label), el(attributes.tag || 'input', {id, ...attributes}));
 }
 
+/** A labelled choice among options, each [value, text]. */
+export function choice(label, name, options, selected) {
+  const id = `field-${name}`;
+  return el('p', {class: 'field'}, el('label', {for: id}, label),
+    el('select', {id, name}, ...options.map(([value, text]) => el('option', {value, selected: value === selected}, text))));
+}
+
 /** A user's picture (or their initial) beside a link to their profile. */
 export function avatar(user, size = 32) {
   return user.avatarUrl

@@ -1,7 +1,7 @@
 // A new post: 1-10 photos or videos, previewed and put in carousel order before upload, and a caption.
 import {api, randomKey} from '../api.js';
 import {go, say} from '../nav.js';
-import {el, field} from '../dom.js';
+import {choice, el, field} from '../dom.js';
 import {apiForm} from '../forms.js';
 
 function checkbox(name, label) {
@@ -47,7 +47,9 @@ export function composeScreen() {
     field('Caption', {name: 'caption', tag: 'textarea', maxlength: 2200, rows: 3}),
     checkbox('sensitive', 'Sensitive content (shown behind a warning)'),
     field('Content warning (optional)', {name: 'contentWarning', maxlength: 200}),
-    checkbox('hideLikeCount', 'Hide the like count from others')], 'Share', async (values) => {
+    checkbox('hideLikeCount', 'Hide the like count from others'),
+    choice('Who can comment', 'commentPolicy', [['everyone', 'Everyone'], ['followers', 'Your followers'],
+      ['off', 'Nobody (comments off)']], 'everyone')], 'Share', async (values) => {
     const body = new FormData();
     chosen.forEach(({file}) => body.append('media', file));
     chosen.forEach(({alt}) => body.append('altText', alt || '')); // one per item, in the same order
@@ -57,6 +59,7 @@ export function composeScreen() {
     body.append('sensitive', String(values.sensitive === 'on' || Boolean(values.contentWarning)));
     body.append('contentWarning', values.contentWarning || '');
     body.append('hideLikeCount', String(values.hideLikeCount === 'on'));
+    body.append('commentPolicy', values.commentPolicy);
     await api('POST', '/posts', body, {'Idempotency-Key': key});
     say('Posted');
     go('/feed');

@@ -14,15 +14,25 @@ function commentItem(comment, reply) {
   const showReplies = comment.replyCount > 0 && comment.parentId === null
     ? action(`View ${plural(comment.replyCount, 'reply', 'replies')}`, async (button) => {
       button.remove();
-      const list = pagedList(`/comments/${comment.id}/replies`, (r) => commentItem(r, reply), {class: 'replies'});
+      const list = pagedList(`/comments/${comment.id}/replies`, (r) => commentItem(r, reply),
+        {class: 'replies', label: `Replies to ${comment.author.username}`});
       replies.replaceWith(list);
       item.replies = list.firstChild;
       await list.ready;
     }) : null;
   const answer = comment.parentId === null ? action('Reply', () => reply(comment)) : null;
+  const likes = el('span', {class: 'likes'}, plural(comment.likeCount, 'like'));
+  const like = action(comment.likedByMe ? 'Unlike' : 'Like', async (button) => {
+    const liked = button.getAttribute('aria-pressed') === 'true';
+    const state = await api(liked ? 'DELETE' : 'POST', `/comments/${comment.id}/like`);
+    button.setAttribute('aria-pressed', String(state.likedByMe));
+    button.textContent = state.likedByMe ? 'Unlike' : 'Like';
+    likes.textContent = plural(state.likeCount, 'like');
+  }, {'aria-pressed': String(comment.likedByMe)});
   const item = el('li', {class: 'comment'},
     el('p', {}, userLink(comment.author), ' ', ...richText(comment.text)),
-    el('p', {class: 'muted'}, when(comment.createdAt), ' ', answer, ' ', remove, ' ', showReplies),
+    el('p', {class: 'muted'}, when(comment.createdAt), ' ', likes, ' ', like, ' ', answer, ' ', remove, ' ',
+      showReplies),
     replies);
   item.replies = replies;
   return item;

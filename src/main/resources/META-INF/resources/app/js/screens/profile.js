@@ -19,14 +19,28 @@ function relationshipButtons(profile) {
   }
   const status = relation.following ? 'following' : relation.requested ? 'requested' : 'none';
   const mutual = relation.following && relation.followedBy;
+  const path = `/users/${profile.username}`;
   return [followButton(profile.username, status, redraw),
     mutual ? el('a', {class: 'button', href: `#/chats/${profile.username}`}, 'Message') : null,
+    relation.following ? toggle(relation.postNotifications, 'Turn off post notifications', 'Turn on post notifications',
+      `${path}/post-notifications`) : null,
+    toggle(relation.closeFriend, 'Remove from close friends', 'Add to close friends', `${path}/close-friend`),
     action('Block', async () => {
       if (window.confirm(`Block ${profile.username}? They will no longer see your profile or posts.`)) {
         await api('POST', `/users/${profile.username}/block`);
         redraw();
       }
     })];
+}
+
+/** A button for a relationship setting that PUT turns on and DELETE turns off. */
+function toggle(on, offLabel, onLabel, path) {
+  return action(on ? offLabel : onLabel, async (button) => {
+    const wasOn = button.getAttribute('aria-pressed') === 'true';
+    await api(wasOn ? 'DELETE' : 'PUT', path);
+    button.setAttribute('aria-pressed', String(!wasOn));
+    button.textContent = wasOn ? onLabel : offLabel;
+  }, {'aria-pressed': String(on)});
 }
 
 export async function profileScreen({username}) {

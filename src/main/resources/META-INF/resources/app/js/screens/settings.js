@@ -39,9 +39,21 @@ export async function settingsScreen() {
     form.reset();
     say('Password changed');
   });
+  const {words} = await api('GET', '/users/me/hidden-words');
+  const hidden = apiForm('Hidden words', [
+    el('p', {class: 'muted'}, 'Comments on your posts that contain one of these words or phrases are hidden from'
+      + ' everyone but their author. One per line.'),
+    field('Words and phrases', {name: 'words', tag: 'textarea', rows: 4}),
+  ], 'Save hidden words', async (values) => {
+    const list = values.words.split('\n').map((line) => line.trim()).filter(Boolean);
+    const saved = await api('PUT', '/users/me/hidden-words', {words: list});
+    hidden.querySelector('textarea').value = saved.words.join('\n');
+    say('Hidden words saved');
+  });
+  hidden.querySelector('textarea').value = words.join('\n');
   return el('section', {'aria-labelledby': 'settings-title'}, el('h1', {id: 'settings-title'}, 'Edit profile'),
     el('p', {}, `Signed in as ${user.username} (${user.email}${user.emailVerified ? '' : ', not verified: '}`,
       user.emailVerified ? '' : el('a', {href: '#/verify'}, 'verify'), ')'),
     el('p', {}, el('a', {href: '#/security'}, 'Security: sessions, two-factor login, email address')),
-    profile, photo, password);
+    profile, photo, password, hidden);
 }

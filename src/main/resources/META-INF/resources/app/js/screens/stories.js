@@ -2,7 +2,7 @@
 // viewers of your own, and posting a new one.
 import {api, me, page, randomKey} from '../api.js';
 import {go, say} from '../nav.js';
-import {action, avatar, el, field, when} from '../dom.js';
+import {action, avatar, choice, el, field, when} from '../dom.js';
 import {pagedList, userRow} from '../lists.js';
 
 const PHOTO_SECONDS = 5;
@@ -21,9 +21,40 @@ export async function storyTray() {
   return el('ul', {class: 'tray', 'aria-label': 'Stories'}, ...items);
 }
 
+const REACTIONS = ['❤️', '😂', '😮', '😢', '😍', '👏', '🔥', '🎉'];
+
+/** Someone else's story: a quick reaction (one at a time, pressed again to take it back) and a reply by message. */
+function answerTo(story) {
+  let chosen = null;
+  const buttons = REACTIONS.map((emoji) => action(emoji, async (button) => {
+    const taking = chosen === emoji;
+    await (taking ? api('DELETE', `/stories/${story.id}/reaction`) : api('PUT', `/stories/${story.id}/reaction`, {emoji}));
+    chosen = taking ? null : emoji;
+    buttons.forEach((other) => other.setAttribute('aria-pressed', String(other === button && !taking)));
+    say(taking ? 'Reaction removed' : `Reacted ${emoji}`);
+  }, {'aria-pressed': 'false', 'aria-label': `React ${emoji}`}));
+  const key = randomKey();
+  const input = el('input', {id: 'story-reply', name: 'messageText', maxlength: 1000, required: true});
+  const reply = el('form', {class: 'story-reply'}, el('label', {for: 'story-reply'}, `Reply to ${story.author.username}`),
+    input, el('button', {type: 'submit'}, 'Send'));
+  reply.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    try {
+      await api('POST', `/stories/${story.id}/reply`, {messageText: input.value, clientId: key});
+      reply.replaceWith(el('p', {}, 'Reply sent. ', el('a', {href: `#/chats/${story.author.username}`}, 'Open the chat')));
+    } catch (error) {
+      say(error.message);
+    }
+  });
+  return el('div', {}, el('p', {class: 'buttons reactions', role: 'group', 'aria-label': 'Reactions'}, ...buttons),
+    reply);
+}
+
 function viewersOf(story) {
   const list = pagedList(`/stories/${story.id}/viewers`,
-    (viewer) => userRow(viewer.user, when(viewer.viewedAt)), {label: 'Viewers', empty: 'No views yet.'});
+    (viewer) => userRow(viewer.user, el('span', {}, when(viewer.viewedAt),
+      viewer.reaction ? el('span', {class: 'reaction', title: 'Their reaction'}, ` ${viewer.reaction}`) : null)),
+    {label: 'Viewers', empty: 'No views yet.'});
   return el('section', {'aria-labelledby': 'viewers-title'},
     el('h2', {id: 'viewers-title'}, `Seen by ${story.viewCount}`), list);
 }
@@ -54,7 +85,7 @@ export async function storyViewer({username}) {
       : el('img', {src: story.media.url, alt: story.media.altText || `Story by ${username}`, width: story.media.width, height: story.media.height});
     stage.replaceChildren(media);
     counter.replaceChildren(`${index + 1} of ${stories.length} · `, when(story.createdAt));
-    below.replaceChildren(own ? viewersOf(story) : '');
+    below.replaceChildren(own ? viewersOf(story) : answerTo(story));
     if (!own && !story.seen) {
       api('POST', `/stories/${story.id}/view`).catch(() => null);
     }
@@ -100,13 +131,17 @@ export function newStoryScreen() {
   const file = field('Photo or video', {name: 'media', type: 'file', accept: 'image/*,video/*', required: true});
   const alt = field('Alt text (what it shows, for people who cannot see it)',
     {name: 'altText', tag: 'textarea', rows: 2, maxlength: 1000});
+  const audience = choice('Share with', 'audience', [['everyone', 'Everyone who can see your stories'],
+    ['close_friends', 'Close friends only']], 'everyone');
   const form = el('form', {class: 'card', 'aria-labelledby': 'new-story-title'},
-    el('h1', {id: 'new-story-title'}, 'New story'), file, alt, el('button', {type: 'submit'}, 'Share to your story'));
+    el('h1', {id: 'new-story-title'}, 'New story'), file, alt, audience,
+    el('button', {type: 'submit'}, 'Share to your story'));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const body = new FormData();
     body.append('media', file.querySelector('input').files[0]);
     body.append('altText', alt.querySelector('textarea').value);
+    body.append('audience', audience.querySelector('select').value);
     await api('POST', '/stories', body, {'Idempotency-Key': key});
     say('Story shared');
     go(`/stories/${me().username}`);
