@@ -1,7 +1,6 @@
 package app.shutter.feed;
 
 import app.shutter.common.pagination.Page;
-import app.shutter.common.pagination.PageRequest;
 import app.shutter.common.security.CurrentUser;
 import app.shutter.post.PostView;
 import io.quarkus.security.Authenticated;
@@ -26,6 +25,6 @@ public class FeedResource {
     @GET
     @Operation(summary = "Home feed: the caller's posts and those of accounts they follow")
     public Page<PostView> homeFeed(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return feeds.home(currentUser.id(), PageRequest.of(limit, cursor));
+        return feeds.home(currentUser.id(), limit, cursor);
     }
 }

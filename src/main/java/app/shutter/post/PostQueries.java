@@ -148,7 +148,12 @@ public class PostQueries {
      * their {@link Keyset#key}.
      */
     public Page<PostView> page(Query query, PageRequest page) {
-        return Page.ofAll(Rows.list(query), page, Keyset::position, this::views);
+        return page(query, page, Keyset::position);
+    }
+
+    /** Like {@link #page(Query, PageRequest)}, with a list's own cursor built from the page's last row. */
+    public Page<PostView> page(Query query, PageRequest page, java.util.function.Function<Tuple, String> cursorOf) {
+        return Page.ofAll(Rows.list(query), page, cursorOf, this::views);
     }
 
     /** The owner's pinned posts, newest pin first (the caller checked that the viewer may see the owner's posts). */

@@ -51,18 +51,22 @@ public final class HomeFeedShapes {
                     following = rs.getInt(2);
                 }
                 String cursor = "";
+                boolean merged = false; // the cursor's hint, as the application passes it on (HomeCursor)
                 for (int page = 1; page <= 5; page++) {
-                    String merge = FeedService.HOME_SQL.replace(":fetch", Integer.toString(FETCH));
+                    String merge = FeedService.HOME_SQL.replace(":fetch", Integer.toString(FETCH))
+                            .replace(":merged", Boolean.toString(merged));
                     if (page == 1 || page == 5) {
                         double[] mergeWork = work(statement, merge, id, cursor);
                         double[] walkWork = withWalk ? work(statement, WALK_SQL, id, cursor) : new double[2];
                         System.out.printf("%-16s %9d | %-6d %9.0f %9.2f | %-6s %9.0f %9.2f%n", viewer, following,
                                 page, mergeWork[0], mergeWork[1], "", walkWork[0], walkWork[1]);
                     }
-                    cursor = nextCursor(statement, merge, id, cursor);
-                    if (cursor == null) {
+                    String[] next = nextCursor(statement, merge, id, cursor);
+                    if (next == null) {
                         break;
                     }
+                    cursor = next[0];
+                    merged = Boolean.parseBoolean(next[1]);
                 }
             }
         }
@@ -72,15 +76,15 @@ public final class HomeFeedShapes {
         return template.formatted(cursor).replace(":viewer", Long.toString(viewer)) + " limit " + FETCH;
     }
 
-    /** The predicate of the page after this one, or null on the last page. */
-    private static String nextCursor(Statement statement, String template, long viewer, String cursor)
+    /** The predicate of the page after this one and the hint of the way it was found, or null on the last page. */
+    private static String[] nextCursor(Statement statement, String template, long viewer, String cursor)
             throws SQLException {
         try (ResultSet rs = statement.executeQuery(sql(template, viewer, cursor))) {
             int row = 0;
             while (rs.next()) {
                 if (++row == FETCH - 1) {
-                    return "and (p.created_at, p.id) < ('" + rs.getString("created_at") + "', " + rs.getLong("id")
-                            + ")";
+                    return new String[] {"and (p.created_at, p.id) < ('" + rs.getString("created_at") + "', "
+                            + rs.getLong("id") + ")", Boolean.toString(rs.getBoolean("merged"))};
                 }
             }
         }

@@ -135,6 +135,7 @@ public final class NetworkDataSet {
                 where v.username like 'net\\_%%' and v.username !~ '^net[0-9]+$'
                 on conflict do nothing""".formatted(users));
         // posts newest last, so ids grow with time as they do in production; recent months busier
+        steps.put("author heads off (rebuilt at once after the posts)", DataSet.AUTHOR_HEADS_OFF);
         steps.put("posts (power law, recent months busier)", """
                 insert into posts (author_id, caption, created_at)
                 select p.id, 'Network post #t' || pick.tag, pick.at
@@ -149,7 +150,8 @@ public final class NetworkDataSet {
                 select u.id, 'Old post', now() - interval '300 days' - random() * interval '60 days'
                 from net_users u cross join generate_series(1, 3) g
                 where u.n % 25 = 2""");
-        steps.put("analyze users, follows, posts", "analyze users, follows, posts");
+        steps.put("author heads", DataSet.AUTHOR_HEADS_REBUILD);
+        steps.put("analyze users, follows, posts", "analyze users, follows, posts, author_heads");
         steps.put("post media", """
                 insert into post_media (post_id, position, type, file, thumbnail_file, width, height)
                 select id, 0, 'image', 'net-' || id || '.jpg', 'net-' || id || '-t.jpg', 1080, 1080 from posts""");

@@ -169,7 +169,7 @@ class HomeFeedRulesTest extends ApiTest {
         assertThat(seen).containsExactlyElementsOf(newestFirst(before));
     }
 
-    private static List<Long> newestFirst(List<Long> ids) {
+    static List<Long> newestFirst(List<Long> ids) {
         return ids.stream().sorted(Comparator.reverseOrder()).toList();
     }
 
