@@ -1,4 +1,4 @@
--- Each account's newest listed post (not archived), for the home feed's merge (feed/FeedService.HOME_SQL): it
+-- Each account's newest listed post (not archived), for the home feed's merge (feed/FeedService.MERGE_SQL): it
 -- reads these rows instead of probing posts_author_created once per followed account, so accounts that never
 -- posted cost nothing and an account whose newest post is older than the page's cursor needs no probe at all.
 -- Kept by a trigger on posts; one row per account that has a listed post.

@@ -12,8 +12,10 @@ import app.shutter.post.TextEntities;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
+
+import java.util.List;
 
 /** Lists of posts, newest first, each one keyset query on (created_at, id) plus one for the media. */
 @ApplicationScoped
@@ -42,8 +44,8 @@ public class FeedService {
      */
     static final int PROBE_HEADS_UP_TO = 500;
 
-    /**
-     * The home feed's posts statement (the benchmark EXPLAINs exactly this); each {@code %1$s} takes the cursor
+    /*
+     * The home feed's posts statements (the benchmark EXPLAINs exactly these); each {@code %1$s} takes the cursor
      * predicate on {@code p}, {@code :fetch} is the rows fetched (page + 1), written into the SQL as a number:
      * as a parameter, PostgreSQL's generic plan guessed a tenth of the rows for every LIMIT and took 2.5x
      * longer. Its work is bounded by the number of accounts followed, never by the number of posts or by how
@@ -71,14 +73,15 @@ public class FeedService {
      * </ol>
      * Either way posts and authors are joined for the page's rows only. Hidden accounts (deactivated or
      * suspended) are left out of {@code followed} first (a probe of the small {@code users_hidden} index), so
-     * they cannot hold a place on a page; so are accounts whose posts the viewer mutes. The choice is made inside the statement (one-time filters: the branch not taken is never
-     * executed), so every viewer costs one statement.
+     * they cannot hold a place on a page; so are accounts whose posts the viewer mutes.
      *
-     * <p>The page says which way it was found ({@code merged}), and its {@link HomeCursor} carries that on
-     * ({@code :merged}): after a page the walk could not fill, the next pages skip the walk, whose budget would
-     * be spent in vain again (at 10 M posts, fifth pages of quiet viewers paid the walk and then the merge).
+     * <p>The walk and the merge are two statements, chosen in {@link #home}: one statement with both (one-time
+     * filters choosing the branch) cost the common viewer, whom the walk answers, the set-up of the merge's plan
+     * on every page (~4% of the typical shape's throughput, session 14). A page of posts is one statement when
+     * the walk fills it or the cursor says the page before came from the merge ({@link HomeCursor}: the walk's
+     * budget is not spent in vain again on every page of a quiet viewer), two otherwise.
      */
-    public static final String HOME_SQL = """
+    private static final String FOLLOWED = """
             with followed as materialized (
                 select cast(:viewer as bigint) as id
                 union all
@@ -87,19 +90,31 @@ public class FeedService {
                   and not exists (select 1 from users d where d.id = f.followee_id and d.hidden_at is not null)
                   and not exists (select 1 from mutes m where m.muter_id = :viewer and m.muted_id = f.followee_id
                                   and m.posts)
-            ), walked as (
+            )""";
+
+    private static final String PAGE = "select " + PostQueries.POST_COLUMNS + ", " + Keyset.key("p.created_at", "p.id")
+            + " from page c join posts p on p.id = c.id join users u on u.id = p.author_id"
+            + " order by p.created_at desc, p.id desc";
+
+    /** The walk (see above): fewer than {@code :fetch} rows mean it could not fill the page. */
+    public static final String WALK_SQL = FOLLOWED + """
+            , page as (
                 select w.created_at, w.id
                 from (select p.created_at, p.id, p.author_id from posts p
-                      where (select count(*) from followed) > %2$d and not :merged and p.archived_at is null %1$s
+                      where (select count(*) from followed) > %2$d and p.archived_at is null %1$s
                       order by p.created_at desc, p.id desc
                       limit (select least(%4$d * count(*), %3$d) from followed)) w
                 -- an OR keeps the test a hashed filter (a semi-join would lose the walk's order, so the whole
                 -- budget would be read and sorted instead of stopping at the page's last row)
                 where w.author_id = :viewer or w.author_id in (select id from followed)
                 order by w.created_at desc, w.id desc limit :fetch
-            ), walk_decides as (
-                select (select count(*) from walked) = :fetch as yes
-            ), kept as (
+            )
+            """.replace("%2$d", Integer.toString(WALK_FROM_FOLLOWING)).replace("%3$d", Integer.toString(WALK_BUDGET))
+            .replace("%4$d", Integer.toString(WALK_PER_FOLLOWED)) + PAGE;
+
+    /** The merge (see above): always the exact page. */
+    public static final String MERGE_SQL = FOLLOWED + """
+            , kept as (
                 -- the followed accounts' newest listed posts (author_heads): a probe each for a few accounts,
                 -- one read of the table with a hashed filter for many; accounts that never posted have no row
                 select a.author_id, a.created_at, a.id from followed
@@ -123,7 +138,7 @@ public class FeedService {
                                     order by 2 desc, 3 desc limit 1) h
             ), bound as (
                 select created_at, id from heads order by created_at desc, id desc offset :fetch - 1 limit 1
-            ), merged as (
+            ), page as (
                 select c.created_at, c.id from heads
                 cross join lateral (select p.created_at, p.id from posts p
                                     where p.author_id = heads.author_id and p.archived_at is null %1$s
@@ -132,17 +147,8 @@ public class FeedService {
                                     order by p.created_at desc, p.id desc limit :fetch) c
                 where not exists (select 1 from bound) or (heads.created_at, heads.id) >= (select created_at, id from bound)
                 order by c.created_at desc, c.id desc limit :fetch
-            ), page as (
-                select created_at, id from walked where (select yes from walk_decides)
-                union all
-                select created_at, id from merged where not (select yes from walk_decides)
             )
-            """.replace("%2$d", Integer.toString(WALK_FROM_FOLLOWING)).replace("%3$d", Integer.toString(WALK_BUDGET))
-            .replace("%4$d", Integer.toString(WALK_PER_FOLLOWED)).replace("%5$d", Integer.toString(PROBE_HEADS_UP_TO))
-            + "select " + PostQueries.POST_COLUMNS + ", " + Keyset.key("p.created_at", "p.id")
-            + ", not (select yes from walk_decides) as merged"
-            + " from page c join posts p on p.id = c.id join users u on u.id = p.author_id"
-            + " order by p.created_at desc, p.id desc";
+            """.replace("%5$d", Integer.toString(PROBE_HEADS_UP_TO)) + PAGE;
 
     @Inject
     PostQueries posts;
@@ -162,11 +168,22 @@ public class FeedService {
     public Page<PostView> home(long viewer, String limit, String cursor) {
         HomeCursor after = HomeCursor.decode(cursor);
         PageRequest page = new PageRequest(PageRequest.of(limit, null).limit(), after == null ? null : after.position());
-        Query query = Keyset.query(em, HOME_SQL.replace(":fetch", Integer.toString(page.fetchSize())),
-                        "(p.created_at, p.id)", page)
-                .setParameter("viewer", viewer).setParameter("merged", after != null && after.merged());
-        return posts.page(query, page, row -> new HomeCursor(new Cursor(Rows.instant(row, "key_at"),
-                Rows.id(row, "key_id")), Rows.flag(row, "merged")).encode());
+        if (after == null || !after.merged()) {
+            List<Tuple> walked = rows(WALK_SQL, viewer, page);
+            if (walked.size() == page.fetchSize()) {
+                return posts.page(walked, page, row -> cursorOf(row, false));
+            }
+        }
+        return posts.page(rows(MERGE_SQL, viewer, page), page, row -> cursorOf(row, true));
+    }
+
+    private List<Tuple> rows(String sql, long viewer, PageRequest page) {
+        return Rows.list(Keyset.query(em, sql.replace(":fetch", Integer.toString(page.fetchSize())),
+                "(p.created_at, p.id)", page).setParameter("viewer", viewer));
+    }
+
+    private static String cursorOf(Tuple row, boolean merged) {
+        return new HomeCursor(new Cursor(Rows.instant(row, "key_at"), Rows.id(row, "key_id")), merged).encode();
     }
 
     /** The caller's saved posts that they may still see, newest save first. */

@@ -153,7 +153,12 @@ public class PostQueries {
 
     /** Like {@link #page(Query, PageRequest)}, with a list's own cursor built from the page's last row. */
     public Page<PostView> page(Query query, PageRequest page, java.util.function.Function<Tuple, String> cursorOf) {
-        return Page.ofAll(Rows.list(query), page, cursorOf, this::views);
+        return page(Rows.list(query), page, cursorOf);
+    }
+
+    /** A page from rows read already (see {@link #page(Query, PageRequest, java.util.function.Function)}). */
+    public Page<PostView> page(List<Tuple> rows, PageRequest page, java.util.function.Function<Tuple, String> cursorOf) {
+        return Page.ofAll(rows, page, cursorOf, this::views);
     }
 
     /** The owner's pinned posts, newest pin first (the caller checked that the viewer may see the owner's posts). */

@@ -10,7 +10,8 @@ import java.sql.Statement;
 
 /**
  * Prints EXPLAIN (ANALYZE, BUFFERS) of the home feed's first page and of a page after a cursor, with the
- * statement the application issues, for a benchmark user (default: bench2, who follows ~200 accounts).
+ * statements the application issues (the walk, and the merge it falls back to), for a benchmark user (default:
+ * bench2, who follows ~200 accounts; the walk answers the pages of such an account).
  *
  * <pre>
  * ./mvnw -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=app.shutter.bench.ExplainHomeFeed \
@@ -31,8 +32,10 @@ public final class ExplainHomeFeed {
                 rs.next();
                 viewer = rs.getLong(1);
             }
-            String first = statement(viewer, "");
-            print(statement, "Home feed, first page (" + username + ")", first);
+            String first = statement(FeedService.WALK_SQL, viewer, "");
+            print(statement, "Home feed, first page (" + username + "), the walk", first);
+            print(statement, "Home feed, first page (" + username + "), the merge",
+                    statement(FeedService.MERGE_SQL, viewer, ""));
             String cursorAt;
             long cursorId;
             // the cursor after the first page: the keyset position (the last two columns) of its 20th row
@@ -44,14 +47,15 @@ public final class ExplainHomeFeed {
                 cursorAt = rs.getString(columns - 1);
                 cursorId = rs.getLong(columns);
             }
-            String next = statement(viewer, "and (p.created_at, p.id) < ('" + cursorAt + "', " + cursorId + ")");
-            print(statement, "Home feed, page after a cursor", next);
+            String after = "and (p.created_at, p.id) < ('" + cursorAt + "', " + cursorId + ")";
+            print(statement, "Home feed, page after a cursor, the walk", statement(FeedService.WALK_SQL, viewer, after));
+            print(statement, "Home feed, page after a cursor, the merge", statement(FeedService.MERGE_SQL, viewer, after));
         }
     }
 
-    /** The statement as the application issues it for a first page (limit 20, so 21 rows fetched). */
-    private static String statement(long viewer, String cursorPredicate) {
-        return FeedService.HOME_SQL.formatted(cursorPredicate).replace(":viewer", Long.toString(viewer))
+    /** A statement as the application issues it for a page of 20 (21 rows fetched). */
+    private static String statement(String sql, long viewer, String cursorPredicate) {
+        return sql.formatted(cursorPredicate).replace(":viewer", Long.toString(viewer))
                 .replace(":fetch", "21") + " limit 21";
     }
 

@@ -52,21 +52,30 @@ public final class HomeFeedShapes {
                 }
                 String cursor = "";
                 boolean merged = false; // the cursor's hint, as the application passes it on (HomeCursor)
+                String walk = FeedService.WALK_SQL.replace(":fetch", Integer.toString(FETCH));
+                String merge = FeedService.MERGE_SQL.replace(":fetch", Integer.toString(FETCH));
                 for (int page = 1; page <= 5; page++) {
-                    String merge = FeedService.HOME_SQL.replace(":fetch", Integer.toString(FETCH))
-                            .replace(":merged", Boolean.toString(merged));
+                    // the statements the application runs for this page (FeedService.home), their work summed
+                    double[] work = {0, 0};
+                    String[] next = null;
+                    if (!merged) {
+                        next = nextCursor(statement, walk, id, cursor);
+                        add(work, page == 1 || page == 5 ? work(statement, walk, id, cursor) : new double[2]);
+                    }
+                    if (merged || next == null || next[1] == null) {
+                        next = nextCursor(statement, merge, id, cursor);
+                        add(work, page == 1 || page == 5 ? work(statement, merge, id, cursor) : new double[2]);
+                        merged = true;
+                    }
                     if (page == 1 || page == 5) {
-                        double[] mergeWork = work(statement, merge, id, cursor);
                         double[] walkWork = withWalk ? work(statement, WALK_SQL, id, cursor) : new double[2];
                         System.out.printf("%-16s %9d | %-6d %9.0f %9.2f | %-6s %9.0f %9.2f%n", viewer, following,
-                                page, mergeWork[0], mergeWork[1], "", walkWork[0], walkWork[1]);
+                                page, work[0], work[1], "", walkWork[0], walkWork[1]);
                     }
-                    String[] next = nextCursor(statement, merge, id, cursor);
-                    if (next == null) {
+                    if (next == null || next[0] == null) {
                         break;
                     }
                     cursor = next[0];
-                    merged = Boolean.parseBoolean(next[1]);
                 }
             }
         }
@@ -76,19 +85,28 @@ public final class HomeFeedShapes {
         return template.formatted(cursor).replace(":viewer", Long.toString(viewer)) + " limit " + FETCH;
     }
 
-    /** The predicate of the page after this one and the hint of the way it was found, or null on the last page. */
+    /**
+     * The predicate of the page after this one ([0], null on the last page), and [1] non-null when the statement
+     * filled the page (all {@code FETCH} rows): a walk that did not leaves the page to the merge.
+     */
     private static String[] nextCursor(Statement statement, String template, long viewer, String cursor)
             throws SQLException {
+        String predicate = null;
+        int row = 0;
         try (ResultSet rs = statement.executeQuery(sql(template, viewer, cursor))) {
-            int row = 0;
             while (rs.next()) {
                 if (++row == FETCH - 1) {
-                    return new String[] {"and (p.created_at, p.id) < ('" + rs.getString("created_at") + "', "
-                            + rs.getLong("id") + ")", Boolean.toString(rs.getBoolean("merged"))};
+                    predicate = "and (p.created_at, p.id) < ('" + rs.getString("created_at") + "', "
+                            + rs.getLong("id") + ")";
                 }
             }
         }
-        return null;
+        return new String[] {row == FETCH ? predicate : null, row == FETCH ? "full" : null};
+    }
+
+    private static void add(double[] sum, double[] work) {
+        sum[0] += work[0];
+        sum[1] += work[1];
     }
 
     /** Median shared buffers and execution milliseconds of RUNS executions. */

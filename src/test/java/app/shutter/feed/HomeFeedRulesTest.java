@@ -18,7 +18,7 @@ import java.util.function.IntConsumer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The home feed's rules under the per-followee merge (FeedService.HOME_SQL): every page is exactly the next
+ * The home feed's rules under the walk and the per-followee merge (FeedService.WALK_SQL, MERGE_SQL): every page is exactly the next
  * posts of the viewer and the accounts they follow, whatever the mix of busy and quiet authors, and graph
  * changes apply to the very next request.
  */
