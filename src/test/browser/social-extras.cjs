@@ -79,12 +79,18 @@ async function hiddenWords(ana, cara, checked) {
   await ana.page.getByRole('link', {name: 'Settings'}).click();
   await ana.page.getByLabel('Words and phrases').fill('spoiler\nplot twist');
   await accessible(ana, 'settings with hidden words', checked);
-  const saved = ana.page.waitForResponse((r) => r.url().endsWith('/users/me/hidden-words')
+  const put = ana.page.waitForResponse((r) => r.url().endsWith('/users/me/hidden-words')
     && r.request().method() === 'PUT');
   await ana.page.getByRole('button', {name: 'Save hidden words'}).click();
-  assert.equal((await saved).status(), 200);
+  assert.equal((await put).status(), 200);
   await ana.page.reload();
-  await ana.page.waitForFunction(() => document.querySelector('#field-words')?.value === 'spoiler\nplot twist');
+  // read through the locator (a waitForFunction would be evaluated as a string, which the pages' CSP refuses)
+  const saved = ana.page.getByLabel('Words and phrases');
+  await saved.waitFor();
+  for (let i = 0; i < 50 && await saved.inputValue() !== 'spoiler\nplot twist'; i++) {
+    await ana.page.waitForTimeout(100);
+  }
+  assert.equal(await saved.inputValue(), 'spoiler\nplot twist', 'the hidden words were saved');
 
   await openAnasPost(cara, ana);
   await cara.page.getByLabel('Add a comment').fill('Huge SPOILER ahead');
