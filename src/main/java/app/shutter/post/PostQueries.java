@@ -148,15 +148,10 @@ public class PostQueries {
      * their {@link Keyset#key}.
      */
     public Page<PostView> page(Query query, PageRequest page) {
-        return page(query, page, Keyset::position);
+        return page(Rows.list(query), page, Keyset::position);
     }
 
-    /** Like {@link #page(Query, PageRequest)}, with a list's own cursor built from the page's last row. */
-    public Page<PostView> page(Query query, PageRequest page, java.util.function.Function<Tuple, String> cursorOf) {
-        return page(Rows.list(query), page, cursorOf);
-    }
-
-    /** A page from rows read already (see {@link #page(Query, PageRequest, java.util.function.Function)}). */
+    /** A page from rows read already, with a list's own cursor built from the page's last row. */
     public Page<PostView> page(List<Tuple> rows, PageRequest page, java.util.function.Function<Tuple, String> cursorOf) {
         return Page.ofAll(rows, page, cursorOf, this::views);
     }
