@@ -1,118 +1,26 @@
--- The home feed as the application issues it (FeedService.HOME_SQL, issue #19: the bounded walk or the
--- per-followee merge): a first page, then the page after its cursor, each in its own transaction with the
--- media of its posts. pgbench cannot pass the page's post ids on, so the media statement asks for 20 random
--- posts: the same statement and the same number of index probes. Run with -D users=N -D posts=M (the data
--- set's accounts and posts; account n has user id n in a freshly loaded data set).
-\set viewer random(1, :users)
-\set m1 random(1, :posts)
-\set m2 random(1, :posts)
-\set m3 random(1, :posts)
-\set m4 random(1, :posts)
-\set m5 random(1, :posts)
-\set m6 random(1, :posts)
-\set m7 random(1, :posts)
-\set m8 random(1, :posts)
-\set m9 random(1, :posts)
-\set m10 random(1, :posts)
-\set m11 random(1, :posts)
-\set m12 random(1, :posts)
-\set m13 random(1, :posts)
-\set m14 random(1, :posts)
-\set m15 random(1, :posts)
-\set m16 random(1, :posts)
-\set m17 random(1, :posts)
-\set m18 random(1, :posts)
-\set m19 random(1, :posts)
-\set m20 random(1, :posts)
+-- The home feed as FeedService.home runs it (issue #19): the walk, the merge when the walk could not
+-- fill the page or the cursor says so, then the media of the page's posts; the first page, then the page
+-- after its cursor. Written by app.shutter.bench.PgbenchHomeFeed from the application's statements (do
+-- not edit; PgbenchHomeFeedTest compares); the same tool fills bench_home_pages, which says per viewer
+-- which statements the application ran. Run with -M prepared -D viewers=N (the table's rows).
+\set n random(1, :viewers)
+\set lim 21
+select viewer, merge1, ids1, has2, at2, id2, walk2, merge2, ids2 from bench_home_pages where n = :n \gset
 BEGIN;
-with followed as materialized (
-    select cast(:viewer as bigint) as id
-    union all
-    select f.followee_id from follows f
-    where f.follower_id = :viewer and f.status = 'accepted'
-      and not exists (select 1 from users d where d.id = f.followee_id and d.deactivated_at is not null)
-), walked as (
-    select w.created_at, w.id
-    from (select p.created_at, p.id, p.author_id from posts p
-          where (select count(*) from followed) > 50 
-          order by p.created_at desc, p.id desc
-          limit (select least(30 * count(*), 10000) from followed)) w
-    -- an OR keeps the test a hashed filter (a semi-join would lose the walk's order, so the whole
-    -- budget would be read and sorted instead of stopping at the page's last row)
-    where w.author_id = :viewer or w.author_id in (select id from followed)
-    order by w.created_at desc, w.id desc limit 21
-), walk_decides as (
-    select (select count(*) from walked) = 21 as yes
-), heads as (
-    select h.author_id, h.created_at, h.id from followed
-    cross join lateral (select p.author_id, p.created_at, p.id from posts p
-                        where p.author_id = followed.id 
-                        order by p.created_at desc, p.id desc limit 1) h
-), bound as (
-    select created_at, id from heads order by created_at desc, id desc offset 21 - 1 limit 1
-), merged as (
-    select c.created_at, c.id from heads
-    cross join lateral (select p.created_at, p.id from posts p
-                        where p.author_id = heads.author_id 
-                          and (not exists (select 1 from bound)
-                               or (p.created_at, p.id) >= (select created_at, id from bound))
-                        order by p.created_at desc, p.id desc limit 21) c
-    where not exists (select 1 from bound) or (heads.created_at, heads.id) >= (select created_at, id from bound)
-    order by c.created_at desc, c.id desc limit 21
-), page as (
-    select created_at, id from walked where (select yes from walk_decides)
-    union all
-    select created_at, id from merged where not (select yes from walk_decides)
-)
-select p.id, p.caption, p.like_count, p.comment_count, p.created_at, p.edited_at,
-u.id as author_id, u.username as author_username, u.name as author_name, u.avatar_file as author_avatar_file, u.is_private as author_is_private,
-exists (select 1 from post_likes l where l.post_id = p.id and l.user_id = :viewer) as liked,
-exists (select 1 from saved_posts s where s.post_id = p.id and s.user_id = :viewer) as saved, p.created_at as key_at, p.id as key_id from page c join posts p on p.id = c.id join users u on u.id = p.author_id order by p.created_at desc, p.id desc limit 21 \aset
-select post_id, type, file, thumbnail_file, width, height, duration_ms from post_media where post_id in (:m1, :m2, :m3, :m4, :m5, :m6, :m7, :m8, :m9, :m10, :m11, :m12, :m13, :m14, :m15, :m16, :m17, :m18, :m19, :m20) order by post_id, position;
+with followed as materialized ( select cast(:viewer as bigint) as id union all select f.followee_id from follows f where f.follower_id = :viewer and f.status = 'accepted' and not exists (select 1 from users d where d.id = f.followee_id and d.hidden_at is not null) and not exists (select 1 from mutes m where m.muter_id = :viewer and m.muted_id = f.followee_id and m.posts) ), page as ( select w.created_at, w.id from (select p.created_at, p.id, p.author_id from posts p where (select count(*) from followed) > 50 and p.archived_at is null order by p.created_at desc, p.id desc limit (select least(30 * count(*), 10000) from followed)) w where w.author_id = :viewer or w.author_id in (select id from followed) order by w.created_at desc, w.id desc limit 21 ) select p.id, p.caption, p.comment_count, p.created_at, p.edited_at, p.sensitive, p.content_warning, p.hide_like_count, p.pinned_at is not null as pinned, p.archived_at, p.comment_policy, u.id as author_id, u.username as author_username, u.name as author_name, u.avatar_file as author_avatar_file, u.is_private as author_is_private, case when p.hide_like_count and p.author_id <> :viewer then null else p.like_count end as like_count, exists (select 1 from post_likes l where l.post_id = p.id and l.user_id = :viewer) as liked, exists (select 1 from saved_posts s where s.post_id = p.id and s.user_id = :viewer) as saved, p.created_at as key_at, p.id as key_id from page c join posts p on p.id = c.id join users u on u.id = p.author_id order by p.created_at desc, p.id desc limit :lim;
+\if :merge1
+with followed as materialized ( select cast(:viewer as bigint) as id union all select f.followee_id from follows f where f.follower_id = :viewer and f.status = 'accepted' and not exists (select 1 from users d where d.id = f.followee_id and d.hidden_at is not null) and not exists (select 1 from mutes m where m.muter_id = :viewer and m.muted_id = f.followee_id and m.posts) ), kept as ( select a.author_id, a.created_at, a.id from followed cross join lateral (select * from author_heads a where a.author_id = followed.id limit 1) a where (select count(*) from followed) <= 500 union all select a.author_id, a.created_at, a.id from author_heads a where (select count(*) from followed) > 500 and (a.author_id = :viewer or a.author_id in (select id from followed)) ), heads as ( select h.author_id, h.created_at, h.id from kept k cross join lateral (select k.author_id, k.created_at, k.id where exists (select 1 from (select k.created_at, k.id) p where true ) union all (select p.author_id, p.created_at, p.id from posts p where p.author_id = k.author_id and p.archived_at is null and not exists (select 1 from (select k.created_at, k.id) p where true ) order by p.created_at desc, p.id desc limit 1)) h ), bound as ( select coalesce(b.created_at, '-infinity') as created_at, coalesce(b.id, 0) as id from (select 1) one left join (select created_at, id from heads order by created_at desc, id desc offset 21 - 1 limit 1) b on true ), page as ( select c.created_at, c.id from heads cross join lateral (select p.created_at, p.id from posts p where p.author_id = heads.author_id and p.archived_at is null and (p.created_at, p.id) >= (select created_at, id from bound) order by p.created_at desc, p.id desc limit 21) c where (heads.created_at, heads.id) >= (select created_at, id from bound) order by c.created_at desc, c.id desc limit 21 ) select p.id, p.caption, p.comment_count, p.created_at, p.edited_at, p.sensitive, p.content_warning, p.hide_like_count, p.pinned_at is not null as pinned, p.archived_at, p.comment_policy, u.id as author_id, u.username as author_username, u.name as author_name, u.avatar_file as author_avatar_file, u.is_private as author_is_private, case when p.hide_like_count and p.author_id <> :viewer then null else p.like_count end as like_count, exists (select 1 from post_likes l where l.post_id = p.id and l.user_id = :viewer) as liked, exists (select 1 from saved_posts s where s.post_id = p.id and s.user_id = :viewer) as saved, p.created_at as key_at, p.id as key_id from page c join posts p on p.id = c.id join users u on u.id = p.author_id order by p.created_at desc, p.id desc limit :lim;
+\endif
+select id, post_id, type, file, thumbnail_file, width, height, duration_ms, alt_text, blurhash from post_media where post_id = any(cast(:ids1 as bigint[])) order by post_id, position;
 COMMIT;
+\if :has2
 BEGIN;
-with followed as materialized (
-    select cast(:viewer as bigint) as id
-    union all
-    select f.followee_id from follows f
-    where f.follower_id = :viewer and f.status = 'accepted'
-      and not exists (select 1 from users d where d.id = f.followee_id and d.deactivated_at is not null)
-), walked as (
-    select w.created_at, w.id
-    from (select p.created_at, p.id, p.author_id from posts p
-          where (select count(*) from followed) > 50 and (p.created_at, p.id) < (:created_at, :id)
-          order by p.created_at desc, p.id desc
-          limit (select least(30 * count(*), 10000) from followed)) w
-    -- an OR keeps the test a hashed filter (a semi-join would lose the walk's order, so the whole
-    -- budget would be read and sorted instead of stopping at the page's last row)
-    where w.author_id = :viewer or w.author_id in (select id from followed)
-    order by w.created_at desc, w.id desc limit 21
-), walk_decides as (
-    select (select count(*) from walked) = 21 as yes
-), heads as (
-    select h.author_id, h.created_at, h.id from followed
-    cross join lateral (select p.author_id, p.created_at, p.id from posts p
-                        where p.author_id = followed.id and (p.created_at, p.id) < (:created_at, :id)
-                        order by p.created_at desc, p.id desc limit 1) h
-), bound as (
-    select created_at, id from heads order by created_at desc, id desc offset 21 - 1 limit 1
-), merged as (
-    select c.created_at, c.id from heads
-    cross join lateral (select p.created_at, p.id from posts p
-                        where p.author_id = heads.author_id and (p.created_at, p.id) < (:created_at, :id)
-                          and (not exists (select 1 from bound)
-                               or (p.created_at, p.id) >= (select created_at, id from bound))
-                        order by p.created_at desc, p.id desc limit 21) c
-    where not exists (select 1 from bound) or (heads.created_at, heads.id) >= (select created_at, id from bound)
-    order by c.created_at desc, c.id desc limit 21
-), page as (
-    select created_at, id from walked where (select yes from walk_decides)
-    union all
-    select created_at, id from merged where not (select yes from walk_decides)
-)
-select p.id, p.caption, p.like_count, p.comment_count, p.created_at, p.edited_at,
-u.id as author_id, u.username as author_username, u.name as author_name, u.avatar_file as author_avatar_file, u.is_private as author_is_private,
-exists (select 1 from post_likes l where l.post_id = p.id and l.user_id = :viewer) as liked,
-exists (select 1 from saved_posts s where s.post_id = p.id and s.user_id = :viewer) as saved, p.created_at as key_at, p.id as key_id from page c join posts p on p.id = c.id join users u on u.id = p.author_id order by p.created_at desc, p.id desc limit 21 \aset
-select post_id, type, file, thumbnail_file, width, height, duration_ms from post_media where post_id in (:m1, :m2, :m3, :m4, :m5, :m6, :m7, :m8, :m9, :m10, :m11, :m12, :m13, :m14, :m15, :m16, :m17, :m18, :m19, :m20) order by post_id, position;
+\if :walk2
+with followed as materialized ( select cast(:viewer as bigint) as id union all select f.followee_id from follows f where f.follower_id = :viewer and f.status = 'accepted' and not exists (select 1 from users d where d.id = f.followee_id and d.hidden_at is not null) and not exists (select 1 from mutes m where m.muter_id = :viewer and m.muted_id = f.followee_id and m.posts) ), page as ( select w.created_at, w.id from (select p.created_at, p.id, p.author_id from posts p where (select count(*) from followed) > 50 and p.archived_at is null and (p.created_at, p.id) < (:at2, :id2) order by p.created_at desc, p.id desc limit (select least(30 * count(*), 10000) from followed)) w where w.author_id = :viewer or w.author_id in (select id from followed) order by w.created_at desc, w.id desc limit 21 ) select p.id, p.caption, p.comment_count, p.created_at, p.edited_at, p.sensitive, p.content_warning, p.hide_like_count, p.pinned_at is not null as pinned, p.archived_at, p.comment_policy, u.id as author_id, u.username as author_username, u.name as author_name, u.avatar_file as author_avatar_file, u.is_private as author_is_private, case when p.hide_like_count and p.author_id <> :viewer then null else p.like_count end as like_count, exists (select 1 from post_likes l where l.post_id = p.id and l.user_id = :viewer) as liked, exists (select 1 from saved_posts s where s.post_id = p.id and s.user_id = :viewer) as saved, p.created_at as key_at, p.id as key_id from page c join posts p on p.id = c.id join users u on u.id = p.author_id order by p.created_at desc, p.id desc limit :lim;
+\endif
+\if :merge2
+with followed as materialized ( select cast(:viewer as bigint) as id union all select f.followee_id from follows f where f.follower_id = :viewer and f.status = 'accepted' and not exists (select 1 from users d where d.id = f.followee_id and d.hidden_at is not null) and not exists (select 1 from mutes m where m.muter_id = :viewer and m.muted_id = f.followee_id and m.posts) ), kept as ( select a.author_id, a.created_at, a.id from followed cross join lateral (select * from author_heads a where a.author_id = followed.id limit 1) a where (select count(*) from followed) <= 500 union all select a.author_id, a.created_at, a.id from author_heads a where (select count(*) from followed) > 500 and (a.author_id = :viewer or a.author_id in (select id from followed)) ), heads as ( select h.author_id, h.created_at, h.id from kept k cross join lateral (select k.author_id, k.created_at, k.id where exists (select 1 from (select k.created_at, k.id) p where true and (p.created_at, p.id) < (:at2, :id2)) union all (select p.author_id, p.created_at, p.id from posts p where p.author_id = k.author_id and p.archived_at is null and (p.created_at, p.id) < (:at2, :id2) and not exists (select 1 from (select k.created_at, k.id) p where true and (p.created_at, p.id) < (:at2, :id2)) order by p.created_at desc, p.id desc limit 1)) h ), bound as ( select coalesce(b.created_at, '-infinity') as created_at, coalesce(b.id, 0) as id from (select 1) one left join (select created_at, id from heads order by created_at desc, id desc offset 21 - 1 limit 1) b on true ), page as ( select c.created_at, c.id from heads cross join lateral (select p.created_at, p.id from posts p where p.author_id = heads.author_id and p.archived_at is null and (p.created_at, p.id) < (:at2, :id2) and (p.created_at, p.id) >= (select created_at, id from bound) order by p.created_at desc, p.id desc limit 21) c where (heads.created_at, heads.id) >= (select created_at, id from bound) order by c.created_at desc, c.id desc limit 21 ) select p.id, p.caption, p.comment_count, p.created_at, p.edited_at, p.sensitive, p.content_warning, p.hide_like_count, p.pinned_at is not null as pinned, p.archived_at, p.comment_policy, u.id as author_id, u.username as author_username, u.name as author_name, u.avatar_file as author_avatar_file, u.is_private as author_is_private, case when p.hide_like_count and p.author_id <> :viewer then null else p.like_count end as like_count, exists (select 1 from post_likes l where l.post_id = p.id and l.user_id = :viewer) as liked, exists (select 1 from saved_posts s where s.post_id = p.id and s.user_id = :viewer) as saved, p.created_at as key_at, p.id as key_id from page c join posts p on p.id = c.id join users u on u.id = p.author_id order by p.created_at desc, p.id desc limit :lim;
+\endif
+select id, post_id, type, file, thumbnail_file, width, height, duration_ms, alt_text, blurhash from post_media where post_id = any(cast(:ids2 as bigint[])) order by post_id, position;
 COMMIT;
+\endif

@@ -69,7 +69,8 @@ public class FeedService {
      *   of the ~15 000 buffers and ~25 ms of one probe of posts per account);</li>
      *   <li>bound: the {@code :fetch}-th newest head. At least {@code :fetch} posts are that new, so every post
      *   of the page is at least as new as the bound, and only accounts whose head reaches it can have one:
-     *   at most {@code :fetch} accounts, each read for at most {@code :fetch} posts.</li>
+     *   at most {@code :fetch} accounts, each read from its newest post down to the bound (an index condition),
+     *   at most {@code :fetch} posts.</li>
      * </ol>
      * Either way posts and authors are joined for the page's rows only. Hidden accounts (deactivated or
      * suspended) are left out of {@code followed} first (a probe of the small {@code users_hidden} index), so
@@ -127,25 +128,32 @@ public class FeedService {
                   and (a.author_id = :viewer or a.author_id in (select id from followed))
             ), heads as (
                 -- each one's newest post after the cursor: the kept one when it is (no read of posts), else
-                -- one index-only probe of posts_author_created
+                -- one index-only probe of posts_author_created (the limit inside the parentheses: on the union
+                -- it would sort every older post of the account)
                 select h.author_id, h.created_at, h.id from kept k
                 cross join lateral (select k.author_id, k.created_at, k.id
                                     where exists (select 1 from (select k.created_at, k.id) p where true %1$s)
                                     union all
-                                    select p.author_id, p.created_at, p.id from posts p
-                                    where p.author_id = k.author_id and p.archived_at is null %1$s
-                                      and not exists (select 1 from (select k.created_at, k.id) p where true %1$s)
-                                    order by 2 desc, 3 desc limit 1) h
+                                    (select p.author_id, p.created_at, p.id from posts p
+                                     where p.author_id = k.author_id and p.archived_at is null %1$s
+                                       and not exists (select 1 from (select k.created_at, k.id) p where true %1$s)
+                                     order by p.created_at desc, p.id desc limit 1)) h
             ), bound as (
-                select created_at, id from heads order by created_at desc, id desc offset :fetch - 1 limit 1
+                -- the :fetch-th newest head, or the oldest position there is when fewer accounts have one: always
+                -- one row, so that the test below is an index condition that stops each account's read at the
+                -- bound (as an OR with "no bound" it was a filter, and an account with one post above the bound
+                -- had every older post read)
+                select coalesce(b.created_at, '-infinity') as created_at, coalesce(b.id, 0) as id
+                from (select 1) one
+                left join (select created_at, id from heads order by created_at desc, id desc
+                           offset :fetch - 1 limit 1) b on true
             ), page as (
                 select c.created_at, c.id from heads
                 cross join lateral (select p.created_at, p.id from posts p
                                     where p.author_id = heads.author_id and p.archived_at is null %1$s
-                                      and (not exists (select 1 from bound)
-                                           or (p.created_at, p.id) >= (select created_at, id from bound))
+                                      and (p.created_at, p.id) >= (select created_at, id from bound)
                                     order by p.created_at desc, p.id desc limit :fetch) c
-                where not exists (select 1 from bound) or (heads.created_at, heads.id) >= (select created_at, id from bound)
+                where (heads.created_at, heads.id) >= (select created_at, id from bound)
                 order by c.created_at desc, c.id desc limit :fetch
             )
             """.replace("%5$d", Integer.toString(PROBE_HEADS_UP_TO)) + PAGE;

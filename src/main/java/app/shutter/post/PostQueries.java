@@ -47,6 +47,12 @@ public class PostQueries {
      */
     public static final String LISTED_SQL = "p.archived_at is null";
 
+    /** The media of a page's posts, one statement per page (the benchmark's pgbench script runs it too). */
+    public static final String MEDIA_SQL = """
+            select id, post_id, type, file, thumbnail_file, width, height, duration_ms, alt_text, blurhash
+            from post_media
+            where post_id in (:ids) order by post_id, position""";
+
     /**
      * SQL: every post (alias p) of the account :id. Its two halves are what the two partial indexes by author hold
      * (listed and archived posts), so the planner reads both instead of the whole table.
@@ -183,11 +189,7 @@ public class PostQueries {
     }
 
     private Map<Long, List<MediaItem>> mediaOf(List<Long> postIds) {
-        List<Tuple> rows = Rows.list(em.createNativeQuery("""
-                        select id, post_id, type, file, thumbnail_file, width, height, duration_ms, alt_text, blurhash
-                        from post_media
-                        where post_id in (:ids) order by post_id, position""", Tuple.class)
-                .setParameter("ids", postIds));
+        List<Tuple> rows = Rows.list(em.createNativeQuery(MEDIA_SQL, Tuple.class).setParameter("ids", postIds));
         Map<Long, List<MediaItem>> byPost = new HashMap<>();
         for (Tuple row : rows) {
             byPost.computeIfAbsent(Rows.id(row, "post_id"), id -> new ArrayList<>()).add(media.item(row, Rows.id(row, "id")));

@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * The work of the home feed's posts statement for every follow shape of {@link NetworkDataSet}: shared buffers
  * (hit + read) and execution time from {@code EXPLAIN (ANALYZE, BUFFERS)} of the first and the fifth page,
- * for the statement the application issues and for the walk it replaced (issue #19), median of five runs.
+ * for the statements the application issues, for the merge alone (its worst case: the merge answering every page
+ * of a viewer whom the walk usually answers) and for the walk it replaced (issue #19), median of five runs.
  *
  * <pre>
  * ./mvnw -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=app.shutter.bench.HomeFeedShapes \
@@ -39,8 +40,8 @@ public final class HomeFeedShapes {
         boolean withWalk = !(args.length > 3 && args[3].equals("merge-only"));
         try (Connection connection = DriverManager.getConnection(args[0], args.length > 1 ? args[1] : null,
                 args.length > 2 ? args[2] : null); Statement statement = connection.createStatement()) {
-            System.out.printf("%-16s %9s | %-6s %9s %9s | %-6s %9s %9s%n", "viewer", "following",
-                    "page", "buffers", "ms", "walk", "buffers", "ms");
+            System.out.printf("%-16s %9s | %-6s %9s %9s | %-6s %9s %9s | %-6s %9s %9s%n", "viewer", "following",
+                    "page", "buffers", "ms", "merge", "buffers", "ms", "walk", "buffers", "ms");
             for (String viewer : viewers) {
                 long id;
                 int following;
@@ -50,6 +51,7 @@ public final class HomeFeedShapes {
                     id = rs.getLong(1);
                     following = rs.getInt(2);
                 }
+                double[][] mergeAlone = mergeAlone(statement, id);
                 String cursor = "";
                 boolean merged = false; // the cursor's hint, as the application passes it on (HomeCursor)
                 String walk = FeedService.WALK_SQL.replace(":fetch", Integer.toString(FETCH));
@@ -69,8 +71,10 @@ public final class HomeFeedShapes {
                     }
                     if (page == 1 || page == 5) {
                         double[] walkWork = withWalk ? work(statement, WALK_SQL, id, cursor) : new double[2];
-                        System.out.printf("%-16s %9d | %-6d %9.0f %9.2f | %-6s %9.0f %9.2f%n", viewer, following,
-                                page, work[0], work[1], "", walkWork[0], walkWork[1]);
+                        double[] alone = mergeAlone[page == 1 ? 0 : 1];
+                        System.out.printf("%-16s %9d | %-6d %9.0f %9.2f | %-6s %9.0f %9.2f | %-6s %9.0f %9.2f%n",
+                                viewer, following, page, work[0], work[1], "", alone[0], alone[1], "", walkWork[0],
+                                walkWork[1]);
                     }
                     if (next == null || next[0] == null) {
                         break;
@@ -79,6 +83,28 @@ public final class HomeFeedShapes {
                 }
             }
         }
+    }
+
+    /**
+     * The merge's work on the first and the fifth page when it answers every page, whatever the walk would do:
+     * its worst case for viewers whom the walk usually answers (accounts following busy accounts), which must not
+     * grow with the posts either ({0, 0} for a page that does not exist).
+     */
+    private static double[][] mergeAlone(Statement statement, long viewer) throws SQLException {
+        String merge = FeedService.MERGE_SQL.replace(":fetch", Integer.toString(FETCH));
+        double[][] work = {new double[2], new double[2]};
+        String cursor = "";
+        for (int page = 1; page <= 5; page++) {
+            if (page == 1 || page == 5) {
+                work[page == 1 ? 0 : 1] = work(statement, merge, viewer, cursor);
+            }
+            String[] next = nextCursor(statement, merge, viewer, cursor);
+            if (next[0] == null) {
+                break;
+            }
+            cursor = next[0];
+        }
+        return work;
     }
 
     private static String sql(String template, long viewer, String cursor) {
