@@ -6,9 +6,11 @@
 For each named viewer of the network data set (NetworkDataSet.VIEWERS) and each server given, logs in, then
 times RUNS requests of the first page and RUNS of the fifth page (following the cursors once), alternating
 between the servers request by request so that both see the same machine noise. Prints median and p99 (ms).
+VIEWERS=name,name,... measures those accounts instead (e.g. typical accounts whose first page the merge answers).
 """
 import http.client
 import json
+import os
 import sys
 import time
 import urllib.parse
@@ -45,7 +47,8 @@ def main():
     servers = [arg.split("=", 1) for arg in sys.argv[2:]]
     conns = {name: connect(url) for name, url in servers}
     print(f"{'viewer':16} {'page':>4} " + " ".join(f"{name + ' p50':>12} {name + ' p99':>12}" for name, _ in servers))
-    for viewer in VIEWERS:
+    viewers = os.environ["VIEWERS"].split(",") if os.environ.get("VIEWERS") else VIEWERS
+    for viewer in viewers:
         tokens, fifth = {}, {}
         for name, _ in servers:
             conn = conns[name]
