@@ -44,6 +44,14 @@ public class FeedService {
      */
     static final int PROBE_HEADS_UP_TO = 500;
 
+    /**
+     * The read of the whole table grows with the accounts that post, not with the viewer: a probe costs as much
+     * time as ~44 of its rows, so the merge probes up to {@value #PROBE_HEADS_UP_TO} accounts followed or the
+     * table's estimated rows / 44, whichever is more (a network with 10x the posting accounts keeps probing).
+     */
+    static final String PROBE_HEADS_LIMIT_SQL = "greatest(" + PROBE_HEADS_UP_TO + ", (select c.reltuples from pg_class c"
+            + " where c.oid = cast('author_heads' as regclass)) / 44)";
+
     /*
      * The home feed's posts statements (the benchmark EXPLAINs exactly these); each {@code %1$s} takes the cursor
      * predicate on {@code p}, {@code :fetch} is the rows fetched (page + 1), written into the SQL as a number:
@@ -64,7 +72,7 @@ public class FeedService {
      *   post of every account is kept in {@code author_heads} (V29, by a trigger on posts): accounts that never
      *   posted have no row there and cost nothing, and an account whose newest post is older than the cursor
      *   needs no read of posts; the others take one index-only probe of {@code posts_author_created}. Up to
-     *   {@value #PROBE_HEADS_UP_TO} accounts followed, their rows are probed one by one; beyond, the table is
+     *   {@link #PROBE_HEADS_LIMIT_SQL} accounts followed, their rows are probed one by one; beyond, the table is
      *   read once with a hashed filter (a viewer following 5 000 quiet accounts: ~600 buffers and ~13 ms instead
      *   of the ~15 000 buffers and ~25 ms of one probe of posts per account);</li>
      *   <li>bound: the {@code :fetch}-th newest head. At least {@code :fetch} posts are that new, so every post
@@ -156,7 +164,7 @@ public class FeedService {
                 where (heads.created_at, heads.id) >= (select created_at, id from bound)
                 order by c.created_at desc, c.id desc limit :fetch
             )
-            """.replace("%5$d", Integer.toString(PROBE_HEADS_UP_TO)) + PAGE;
+            """.replace("%5$d", PROBE_HEADS_LIMIT_SQL) + PAGE;
 
     @Inject
     PostQueries posts;

@@ -1,6 +1,8 @@
 package app.shutter.feed;
 
 import app.shutter.support.ApiTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import app.shutter.support.TestPosts;
 import app.shutter.support.TestUsers;
 import app.shutter.support.TestUsers.TestUser;
@@ -95,16 +97,7 @@ class HomeFeedHeadsTest extends ApiTest {
     @Test
     void a_viewer_following_more_accounts_than_the_merge_probes_one_by_one_gets_every_post_once_in_order() {
         TestUser me = TestUsers.create();
-        String prefix = "heads" + System.nanoTime() + "_";
-        int accounts = FeedService.PROBE_HEADS_UP_TO + 20;
-        execute("insert into users (username, email, password_hash, name, created_at) select ? || i, ? || i ||"
-                + " '@example.test', 'x', 'Heads ' || i, now() from generate_series(1, ?) i", prefix, prefix, accounts);
-        execute("insert into follows (follower_id, followee_id, status, created_at, accepted_at)"
-                + " select ?, id, 'accepted', now(), now() from users where username like ? || '%'", me.id(), prefix);
-        // one in nine has posted, long ago (through the trigger that keeps author_heads, as the API would)
-        execute("insert into posts (author_id, caption, created_at) select id, 'old', now() - interval '1 day'"
-                + " - substring(username from '[0-9]+$')::int * interval '1 minute' from users"
-                + " where username like ? || '%' and substring(username from '[0-9]+$')::int % 9 = 0", prefix);
+        followNewAccounts(me, FeedService.PROBE_HEADS_UP_TO + 20);
         TestUser recent = TestUsers.create();
         TestPosts.follow(me, recent);
         TestPosts.publishId(recent);
@@ -121,6 +114,52 @@ class HomeFeedHeadsTest extends ApiTest {
         assertThat(HomeFeedRulesTest.allPages(me, 50)).containsExactlyElementsOf(expected);
         assertThat(pagesThroughTheMerge(me, 7)).as("every page after the first from the merge")
                 .containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void above_500_accounts_followed_the_merge_still_probes_when_the_table_holds_many_more_posting_accounts()
+            throws Exception {
+        TestUser me = TestUsers.create();
+        followNewAccounts(me, FeedService.PROBE_HEADS_UP_TO + 20);
+        assertThat(headReads(me)).as("a small author_heads: one read of it").isEqualTo(1);
+        try {
+            // the planner's estimate, which the statement reads at run time: a network with a million posting accounts
+            execute("update pg_class set reltuples = 1000000, relpages = 6400 where oid = cast('author_heads' as regclass)");
+            assertThat(headReads(me)).as("a large author_heads: a probe per account followed, and the viewer's own")
+                    .isEqualTo(FeedService.PROBE_HEADS_UP_TO + 21);
+        } finally {
+            execute("analyze author_heads");
+        }
+    }
+
+    /** Accounts that follow nobody, followed by {@code viewer}; one in nine has posted, long ago. */
+    private void followNewAccounts(TestUser viewer, int accounts) {
+        String prefix = "heads" + System.nanoTime() + "_";
+        execute("insert into users (username, email, password_hash, name, created_at) select ? || i, ? || i ||"
+                + " '@example.test', 'x', 'Heads ' || i, now() from generate_series(1, ?) i", prefix, prefix, accounts);
+        execute("insert into follows (follower_id, followee_id, status, created_at, accepted_at)"
+                + " select ?, id, 'accepted', now(), now() from users where username like ? || '%'", viewer.id(), prefix);
+        // through the trigger that keeps author_heads, as the API would
+        execute("insert into posts (author_id, caption, created_at) select id, 'old', now() - interval '1 day'"
+                + " - substring(username from '[0-9]+$')::int * interval '1 minute' from users"
+                + " where username like ? || '%' and substring(username from '[0-9]+$')::int % 9 = 0", prefix);
+    }
+
+    /** How often the merge's first page reads author_heads (EXPLAIN ANALYZE: the loops of every node reading it). */
+    private long headReads(TestUser viewer) throws Exception {
+        String sql = FeedService.MERGE_SQL.formatted("").replace(":viewer", Long.toString(viewer.id()))
+                .replace(":fetch", "21") + " limit 21";
+        JsonNode plan = new ObjectMapper().readTree(queryValue("explain (analyze, format json) " + sql).toString());
+        long loops = 0;
+        List<JsonNode> nodes = new ArrayList<>(List.of(plan.get(0).get("Plan")));
+        while (!nodes.isEmpty()) {
+            JsonNode node = nodes.remove(nodes.size() - 1);
+            if ("author_heads".equals(node.path("Relation Name").asText())) {
+                loops += node.get("Actual Loops").asLong();
+            }
+            node.path("Plans").forEach(nodes::add);
+        }
+        return loops;
     }
 
     /** All pages, each cursor turned into one that says the page before came from the merge. */
