@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Builds posts in their full shape with two statements whatever the page size: one for the posts with
@@ -158,7 +159,7 @@ public class PostQueries {
     }
 
     /** A page from rows read already, with a list's own cursor built from the page's last row. */
-    public Page<PostView> page(List<Tuple> rows, PageRequest page, java.util.function.Function<Tuple, String> cursorOf) {
+    public Page<PostView> page(List<Tuple> rows, PageRequest page, Function<Tuple, String> cursorOf) {
         return Page.ofAll(rows, page, cursorOf, this::views);
     }
 

@@ -32,10 +32,10 @@ public final class ExplainHomeFeed {
                 rs.next();
                 viewer = rs.getLong(1);
             }
-            String first = statement(FeedService.WALK_SQL, viewer, "");
+            String first = HomeFeedShapes.statement(FeedService.WALK_SQL, viewer, "");
             print(statement, "Home feed, first page (" + username + "), the walk", first);
             print(statement, "Home feed, first page (" + username + "), the merge",
-                    statement(FeedService.MERGE_SQL, viewer, ""));
+                    HomeFeedShapes.statement(FeedService.MERGE_SQL, viewer, ""));
             String cursorAt;
             long cursorId;
             // the cursor after the first page: the keyset position (the last two columns) of its 20th row
@@ -48,15 +48,11 @@ public final class ExplainHomeFeed {
                 cursorId = rs.getLong(columns);
             }
             String after = "and (p.created_at, p.id) < ('" + cursorAt + "', " + cursorId + ")";
-            print(statement, "Home feed, page after a cursor, the walk", statement(FeedService.WALK_SQL, viewer, after));
-            print(statement, "Home feed, page after a cursor, the merge", statement(FeedService.MERGE_SQL, viewer, after));
+            print(statement, "Home feed, page after a cursor, the walk",
+                    HomeFeedShapes.statement(FeedService.WALK_SQL, viewer, after));
+            print(statement, "Home feed, page after a cursor, the merge",
+                    HomeFeedShapes.statement(FeedService.MERGE_SQL, viewer, after));
         }
-    }
-
-    /** A statement as the application issues it for a page of 20 (21 rows fetched). */
-    private static String statement(String sql, long viewer, String cursorPredicate) {
-        return sql.formatted(cursorPredicate).replace(":viewer", Long.toString(viewer))
-                .replace(":fetch", "21") + " limit 21";
     }
 
     private static void print(Statement statement, String title, String sql) throws SQLException {

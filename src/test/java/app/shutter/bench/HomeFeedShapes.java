@@ -54,8 +54,8 @@ public final class HomeFeedShapes {
                 double[][] mergeAlone = mergeAlone(statement, id);
                 String cursor = "";
                 boolean merged = false; // the cursor's hint, as the application passes it on (HomeCursor)
-                String walk = FeedService.WALK_SQL.replace(":fetch", Integer.toString(FETCH));
-                String merge = FeedService.MERGE_SQL.replace(":fetch", Integer.toString(FETCH));
+                String walk = FeedService.WALK_SQL;
+                String merge = FeedService.MERGE_SQL;
                 for (int page = 1; page <= 5; page++) {
                     // the statements the application runs for this page (FeedService.home), their work summed
                     double[] work = {0, 0};
@@ -91,7 +91,7 @@ public final class HomeFeedShapes {
      * grow with the posts either ({0, 0} for a page that does not exist).
      */
     private static double[][] mergeAlone(Statement statement, long viewer) throws SQLException {
-        String merge = FeedService.MERGE_SQL.replace(":fetch", Integer.toString(FETCH));
+        String merge = FeedService.MERGE_SQL;
         double[][] work = {new double[2], new double[2]};
         String cursor = "";
         for (int page = 1; page <= 5; page++) {
@@ -107,8 +107,13 @@ public final class HomeFeedShapes {
         return work;
     }
 
-    private static String sql(String template, long viewer, String cursor) {
-        return template.formatted(cursor).replace(":viewer", Long.toString(viewer)) + " limit " + FETCH;
+    /**
+     * A home-feed statement (FeedService.WALK_SQL, MERGE_SQL) as the application issues it for a page of 20, with
+     * the viewer and the fetch size written in and the cursor predicate given as SQL ("" on a first page).
+     */
+    public static String statement(String template, long viewer, String cursorPredicate) {
+        return template.formatted(cursorPredicate).replace(":viewer", Long.toString(viewer))
+                .replace(":fetch", Integer.toString(FETCH)) + " limit " + FETCH;
     }
 
     /**
@@ -119,7 +124,7 @@ public final class HomeFeedShapes {
             throws SQLException {
         String predicate = null;
         int row = 0;
-        try (ResultSet rs = statement.executeQuery(sql(template, viewer, cursor))) {
+        try (ResultSet rs = statement.executeQuery(statement(template, viewer, cursor))) {
             while (rs.next()) {
                 if (++row == FETCH - 1) {
                     predicate = "and (p.created_at, p.id) < ('" + rs.getString("created_at") + "', "
@@ -142,7 +147,7 @@ public final class HomeFeedShapes {
         double[] millis = new double[RUNS];
         for (int run = 0; run < RUNS; run++) {
             try (ResultSet rs = statement.executeQuery("explain (analyze, buffers, format json) "
-                    + sql(template, viewer, cursor))) {
+                    + statement(template, viewer, cursor))) {
                 rs.next();
                 String json = rs.getString(1);
                 buffers[run] = number(json, "\"Shared Hit Blocks\"") + number(json, "\"Shared Read Blocks\"");

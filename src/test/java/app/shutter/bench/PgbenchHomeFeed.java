@@ -191,9 +191,8 @@ public final class PgbenchHomeFeed {
             throws SQLException {
         String predicate = cursor == null ? FIRST : "and (p.created_at, p.id) < (cast(? as timestamptz), ?)";
         List<String[]> rows = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(sql.formatted(predicate)
-                .replace(":viewer", Long.toString(viewer)).replace(":fetch", Integer.toString(FETCH))
-                + " limit " + FETCH)) {
+        try (PreparedStatement statement = connection.prepareStatement(
+                HomeFeedShapes.statement(sql, viewer, predicate))) {
             if (cursor != null) {
                 // every occurrence of the predicate takes the same two values
                 for (int i = 1; i <= statement.getParameterMetaData().getParameterCount(); i += 2) {

@@ -1,5 +1,6 @@
 package app.shutter.feed;
 
+import app.shutter.bench.HomeFeedShapes;
 import app.shutter.support.ApiTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -147,8 +148,7 @@ class HomeFeedHeadsTest extends ApiTest {
 
     /** How often the merge's first page reads author_heads (EXPLAIN ANALYZE: the loops of every node reading it). */
     private long headReads(TestUser viewer) throws Exception {
-        String sql = FeedService.MERGE_SQL.formatted("").replace(":viewer", Long.toString(viewer.id()))
-                .replace(":fetch", "21") + " limit 21";
+        String sql = HomeFeedShapes.statement(FeedService.MERGE_SQL, viewer.id(), "");
         JsonNode plan = new ObjectMapper().readTree(queryValue("explain (analyze, format json) " + sql).toString());
         long loops = 0;
         List<JsonNode> nodes = new ArrayList<>(List.of(plan.get(0).get("Plan")));
