@@ -11,6 +11,7 @@ import java.util.Map;
 import static app.shutter.support.TestUsers.anonymous;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 
 @QuarkusTest
 class CredentialsTest extends ApiTest {
@@ -41,6 +42,24 @@ class CredentialsTest extends ApiTest {
                 .put("/users/me/password").then().statusCode(400).body("errors[0].field", equalTo("newPassword"));
         anonymous().body(Map.of("login", user.username(), "password", user.password())).post("/auth/login")
                 .then().statusCode(200);
+    }
+
+    @Test
+    void five_wrong_passwords_from_a_signed_in_caller_stop_every_password_check_of_that_account() {
+        TestUser user = TestUsers.create();
+        for (int i = 0; i < 5; i++) {
+            user.request().body(Map.of("password", "wrong-password-" + i)).post("/users/me/two-factor").then()
+                    .statusCode(400).body("errors[0].field", equalTo("password"));
+        }
+        // the refusals were counted, in their own transactions
+        assertThat(queryValue("select hits from rate_limit_counters where key = ?", "password-check:" + user.id()))
+                .isEqualTo(5);
+        // a stolen access token cannot go on guessing: even the right password now waits
+        user.request().body(Map.of("password", user.password())).delete("/users/me").then().statusCode(429)
+                .header("Retry-After", notNullValue())
+                .contentType("application/problem+json");
+        user.request().get("/users/me").then().statusCode(200);
+        assertThat(queryValue("select deactivated_at is null from users where id = ?", user.id())).isEqualTo(true);
     }
 
     @Test
