@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "shutter.auth")
 public interface AuthConfig {
@@ -35,6 +36,19 @@ public interface AuthConfig {
     int verifiedTokenCacheSize();
 
     RateLimits rateLimit();
+
+    TwoFactorSettings twoFactor();
+
+    interface TwoFactorSettings {
+        /**
+         * The key that encrypts TOTP secrets at rest: 32 random bytes in base64 (e.g. {@code openssl rand -base64
+         * 32}), the same on every instance. Unset, it is derived from the JWT signing key (so that every instance
+         * has the same one without another secret to deploy); set it to rotate the signing key freely. Changing it
+         * turns two-factor login unusable for accounts enrolled before: they can still log in with a recovery
+         * code (stored as hashes, not encrypted) and enrol again.
+         */
+        Optional<String> encryptionKey();
+    }
 
     /**
      * Failed logins are counted three ways (OWASP's authentication guidance): per address, per account and address,

@@ -43,6 +43,9 @@ public class TwoFactor {
     RateLimiter limiter;
 
     @Inject
+    TwoFactorSecrets secrets;
+
+    @Inject
     AuthConfig config;
 
     /** A new secret that waits for a first code (replacing one still waiting); 409 when it is on already. */
@@ -54,7 +57,7 @@ public class TwoFactor {
                         insert into two_factor (user_id, secret) values (:user, :secret)
                         on conflict (user_id) do update set secret = excluded.secret, created_at = now()
                         where two_factor.enabled_at is null""")
-                .setParameter("user", userId).setParameter("secret", secret).executeUpdate();
+                .setParameter("user", userId).setParameter("secret", secrets.seal(userId, secret)).executeUpdate();
         if (written == 0) {
             throw ApiException.conflict("Two-factor login is on already; turn it off first");
         }
@@ -73,7 +76,8 @@ public class TwoFactor {
             if (Rows.flag(rows.get(0), "enabled")) {
                 throw ApiException.conflict("Two-factor login is on already");
             }
-            OptionalLong step = Totp.stepOf(Rows.text(rows.get(0), "secret"), code, Instant.now());
+            OptionalLong step = secrets.open(userId, Rows.text(rows.get(0), "secret"))
+                    .map(secret -> Totp.stepOf(secret, code, Instant.now())).orElse(OptionalLong.empty());
             if (step.isEmpty()) {
                 return null;
             }
@@ -130,8 +134,8 @@ public class TwoFactor {
         }
         List<?> secret = em.createNativeQuery("select secret from two_factor where user_id = :user"
                 + " and enabled_at is not null").setParameter("user", userId).getResultList();
-        OptionalLong step = secret.isEmpty() ? OptionalLong.empty()
-                : Totp.stepOf((String) secret.get(0), code, Instant.now());
+        OptionalLong step = secret.stream().findFirst().flatMap(stored -> secrets.open(userId, (String) stored))
+                .map(opened -> Totp.stepOf(opened, code, Instant.now())).orElse(OptionalLong.empty());
         return step.isPresent() && em.createNativeQuery("update two_factor set last_step = :step where user_id = :user"
                         + " and (last_step is null or last_step < :step)")
                 .setParameter("step", step.getAsLong()).setParameter("user", userId).executeUpdate() == 1;

@@ -29,22 +29,22 @@ import static org.hamcrest.Matchers.nullValue;
 class TwoFactorTest extends ApiTest {
 
     /** The code an authenticator app shows for this secret, {@code ahead} steps of 30 s from now. */
-    private static String code(String secret, int ahead) throws Exception {
+    static String code(String secret, int ahead) throws Exception {
         return new DefaultCodeGenerator(HashingAlgorithm.SHA1, 6)
                 .generate(secret, System.currentTimeMillis() / 1000 / 30 + ahead);
     }
 
-    private static ValidatableResponse login(TestUser user) {
+    static ValidatableResponse login(TestUser user) {
         return anonymous().body(Map.of("login", user.username(), "password", user.password())).post("/auth/login")
                 .then().statusCode(200);
     }
 
-    private static ValidatableResponse secondFactor(String challenge, String field, String value) {
+    static ValidatableResponse secondFactor(String challenge, String field, String value) {
         return anonymous().body(Map.of("challenge", challenge, field, value)).post("/auth/login/2fa").then();
     }
 
     /** Enrols the user and turns it on; the secret and the recovery codes. */
-    private static JsonPath enable(TestUser user) throws Exception {
+    static JsonPath enable(TestUser user) throws Exception {
         JsonPath enrolment = user.request().body(Map.of("password", user.password())).post("/users/me/two-factor")
                 .then().statusCode(200).extract().jsonPath();
         List<String> codes = user.request().body(Map.of("code", code(enrolment.getString("secret"), 0)))
