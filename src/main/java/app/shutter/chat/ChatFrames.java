@@ -27,8 +27,11 @@ public final class ChatFrames {
         }
     }
 
-    /** Client to server; senderId is accepted from older clients and must be the caller. */
-    public record Send(Long recipientId, String messageText, String clientId, Long senderId) {
+    /**
+     * Client to server; senderId is accepted from older clients and must be the caller. With storyId it is a reply
+     * to that story, to its author (recipientId may then be left out).
+     */
+    public record Send(Long recipientId, String messageText, String clientId, Long senderId, Long storyId) {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)

@@ -53,6 +53,9 @@ public class ChatSocket {
     ChatService chat;
 
     @Inject
+    StoryReplies storyReplies;
+
+    @Inject
     ObjectMapper json;
 
     @Inject
@@ -77,14 +80,14 @@ public class ChatSocket {
             frame = FRAMES.readValue(text, ChatFrames.Send.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             return error(ChatError.INVALID_FRAME, "Send {\"recipientId\": number, \"messageText\": string,"
-                    + " \"clientId\": optional string}", null);
+                    + " \"clientId\": optional string} (\"storyId\": number replies to a story)", null);
         }
-        if (frame == null || frame.recipientId() == null || frame.messageText() == null
+        if (frame == null || (frame.recipientId() == null && frame.storyId() == null) || frame.messageText() == null
                 || frame.messageText().isBlank() || frame.messageText().indexOf('\0') >= 0
                 || (frame.clientId() != null && (frame.clientId().isEmpty()
                     || frame.clientId().length() > ChatFrames.MAX_CLIENT_ID || frame.clientId().indexOf('\0') >= 0))) {
-            return error(ChatError.INVALID_FRAME, "recipientId and a non-empty messageText are required; clientId"
-                    + " is 1-" + ChatFrames.MAX_CLIENT_ID + " characters; neither may contain U+0000",
+            return error(ChatError.INVALID_FRAME, "recipientId (or storyId) and a non-empty messageText are required;"
+                    + " clientId is 1-" + ChatFrames.MAX_CLIENT_ID + " characters; neither may contain U+0000",
                     frame == null ? null : frame.clientId());
         }
         if (frame.messageText().length() > ChatFrames.MAX_TEXT) {
@@ -96,8 +99,10 @@ public class ChatSocket {
             return error(ChatError.SENDER_MISMATCH, "senderId must be your own id (or left out)", frame.clientId());
         }
         try {
-            return json.writeValueAsString(chat.send(me, frame.recipientId(), frame.messageText(), frame.clientId(),
-                    connection.id()));
+            return json.writeValueAsString(frame.storyId() == null
+                    ? chat.send(me, frame.recipientId(), frame.messageText(), frame.clientId(), connection.id())
+                    : storyReplies.send(me, frame.storyId(), frame.recipientId(), frame.messageText(),
+                            frame.clientId(), connection.id()));
         } catch (ChatError.Refusal refusal) {
             return error(refusal.code, refusal.getMessage(), frame.clientId());
         } catch (ApiException e) {

@@ -53,4 +53,25 @@ public class StoryReplies {
         }
         return history.sent(viewer, ack.id());
     }
+
+    /**
+     * A reply sent as a socket frame: the same rules, refused as the socket refuses (a story the sender may not
+     * reply to: story_unavailable; their own, or a recipientId that is not its author: invalid_frame).
+     */
+    @Transactional
+    public ChatFrames.Ack send(long viewer, long storyId, Long recipientId, String text, String clientId,
+                               String origin) {
+        long author;
+        try {
+            author = stories.replyTarget(viewer, storyId);
+        } catch (ApiException e) {
+            throw new ChatError.Refusal(e.status() == 404 ? ChatError.STORY_UNAVAILABLE : ChatError.INVALID_FRAME,
+                    e.status() == 404 ? "No such story" : e.getMessage());
+        }
+        if (recipientId != null && recipientId != author) {
+            throw new ChatError.Refusal(ChatError.INVALID_FRAME,
+                    "recipientId must be the story's author (or left out)");
+        }
+        return chat.send(viewer, author, text, clientId, origin, storyId);
+    }
 }

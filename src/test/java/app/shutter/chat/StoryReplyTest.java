@@ -92,4 +92,53 @@ class StoryReplyTest extends ChatSocketTest {
                 .statusCode(401);
         assertThat(queryValue("select count(*) from messages where recipient_id = ?", author.id())).isEqualTo(0L);
     }
+
+    @Test
+    void a_story_reply_can_be_sent_on_the_chat_socket_under_the_same_rules() throws Exception {
+        TestUser author = TestUsers.create();
+        TestUser friend = TestUsers.create();
+        TestUser fan = TestUsers.create();
+        TestPosts.mutual(author, friend);
+        TestPosts.follow(fan, author); // one way only
+        long story = TestStories.postId(author);
+        long gone = TestStories.postId(author);
+        author.request().delete("/stories/" + gone).then().statusCode(204);
+        try (ChatClient authorPhone = ChatClient.connect(chat, author.accessToken());
+             ChatClient friendPhone = ChatClient.connect(chat, friend.accessToken());
+             ChatClient fanPhone = ChatClient.connect(chat, fan.accessToken())) {
+            awaitPresence(author);
+            JsonPath ack = friendPhone.send("{\"storyId\": " + story + ", \"messageText\": \"wow\","
+                    + " \"clientId\": \"s-1\"}").next();
+            assertThat(ack.getString("type")).isEqualTo("ack");
+            JsonPath frame = authorPhone.next();
+            assertThat(frame.getString("type")).isEqualTo("message");
+            assertThat(frame.getLong("storyId")).isEqualTo(story);
+            assertThat(frame.getLong("id")).isEqualTo(ack.getLong("id"));
+            assertThat(frame.getLong("senderId")).isEqualTo(friend.id());
+
+            // the author named as recipient is fine; anyone else, one's own story, a gone story are refused
+            assertThat(friendPhone.send("{\"storyId\": " + story + ", \"recipientId\": " + author.id()
+                    + ", \"messageText\": \"again\"}").next().getString("type")).isEqualTo("ack");
+            assertThat(authorPhone.next().getString("messageText")).isEqualTo("again");
+            author.request().get("/chats/" + friend.id() + "/messages").then().statusCode(200)
+                    .body("items.messageText", org.hamcrest.Matchers.contains("again", "wow"))
+                    .body("items[1].story.id", equalTo((int) story));
+            assertThat(friendPhone.send("{\"storyId\": " + story + ", \"recipientId\": " + fan.id()
+                    + ", \"messageText\": \"x\", \"clientId\": \"s-2\"}").next().getString("code"))
+                    .isEqualTo("invalid_frame");
+            assertThat(authorPhone.send("{\"storyId\": " + story + ", \"messageText\": \"me\"}").next()
+                    .getString("code")).isEqualTo("invalid_frame");
+            JsonPath expired = friendPhone.send("{\"storyId\": " + gone + ", \"messageText\": \"late\","
+                    + " \"clientId\": \"s-3\"}").next();
+            assertThat(expired.getString("code")).isEqualTo("story_unavailable");
+            assertThat(expired.getString("clientId")).isEqualTo("s-3");
+            assertThat(fanPhone.send("{\"storyId\": " + story + ", \"messageText\": \"hi\"}").next()
+                    .getString("code")).isEqualTo("not_mutual_followers");
+            TestPosts.block(author, friend);
+            assertThat(friendPhone.send("{\"storyId\": " + story + ", \"messageText\": \"hi\"}").next()
+                    .getString("code")).isEqualTo("story_unavailable");
+        }
+        assertThat(queryValue("select count(*) from messages where story_id = ?", story)).isEqualTo(2L);
+        assertThat(queryValue("select count(*) from messages where story_id = ?", gone)).isEqualTo(0L);
+    }
 }
