@@ -1,13 +1,20 @@
 package app.shutter.chat;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
 import io.netty.handler.codec.http.websocketx.WebSocket13FrameDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.util.ReferenceCountUtil;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.net.impl.ConnectionBase;
@@ -38,11 +45,16 @@ public class StrictFrames {
     private static final String ENCODER = "wsencoder";
     private static final String DECODER = "shutter-ws-decoder";
     private static final String UTF8 = "shutter-ws-utf8";
+    private static final String MESSAGE_LIMIT = "shutter-ws-message-limit";
 
     private final WebSocketDecoderConfig decoder;
+    private final long maxMessageSize;
 
     StrictFrames(@ConfigProperty(name = "quarkus.websockets-next.server.max-frame-size", defaultValue = "65536")
-                 int maxFrameSize) {
+                 int maxFrameSize,
+                 @ConfigProperty(name = "quarkus.websockets-next.server.max-message-size", defaultValue = "65536")
+                 long maxMessageSize) {
+        this.maxMessageSize = maxMessageSize;
         this.decoder = WebSocketDecoderConfig.newBuilder()
                 .maxFramePayloadLength(maxFrameSize)
                 .expectMaskedFrames(true)
@@ -87,8 +99,46 @@ public class StrictFrames {
             if (vertxDecoder != null && pipeline.get(ENCODER) != null) {
                 pipeline.addAfter(ENCODER, DECODER, new WebSocket13FrameDecoder(decoder));
                 pipeline.addAfter(DECODER, UTF8, new Utf8FrameValidator(true));
+                pipeline.addAfter(UTF8, MESSAGE_LIMIT, new FragmentedMessageLimit(maxMessageSize));
                 pipeline.remove(vertxDecoder);
                 pipeline.remove(this);
+            }
+            ctx.fireChannelRead(msg);
+        }
+    }
+
+    /**
+     * A message sent in fragments (Java's client, for one, cuts a long text into frames of a few KiB) closes with
+     * 1009 once it grows past the message limit, as a single frame over the limit does; Vert.x would fail it as an
+     * internal error (1011, or a close the client reads as a protocol error). What follows the close is dropped.
+     */
+    private static final class FragmentedMessageLimit extends ChannelInboundHandlerAdapter {
+
+        private final long max;
+        private long size;
+        private boolean closing;
+
+        FragmentedMessageLimit(long max) {
+            this.max = max;
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (closing) {
+                ReferenceCountUtil.release(msg);
+                return;
+            }
+            if (msg instanceof TextWebSocketFrame || msg instanceof BinaryWebSocketFrame
+                    || msg instanceof ContinuationWebSocketFrame) {
+                WebSocketFrame frame = (WebSocketFrame) msg;
+                size = (frame instanceof ContinuationWebSocketFrame ? size : 0) + frame.content().readableBytes();
+                if (size > max) {
+                    closing = true;
+                    frame.release();
+                    ctx.writeAndFlush(new CloseWebSocketFrame(1009, "message too big"))
+                            .addListener(ChannelFutureListener.CLOSE);
+                    return;
+                }
             }
             ctx.fireChannelRead(msg);
         }

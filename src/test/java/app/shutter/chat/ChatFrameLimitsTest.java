@@ -38,6 +38,29 @@ class ChatFrameLimitsTest extends ApiTest {
         }
     }
 
+    @ParameterizedTest(name = "a message of {0} bytes in frames of 64 KiB closes with 1009")
+    @ValueSource(ints = {1_048_577, 8_388_608})
+    void a_message_sent_in_fragments_closes_with_1009_once_it_grows_past_the_limit(int size) throws Exception {
+        TestUser user = TestUsers.create();
+        try (RawWebSocket socket = RawWebSocket.connect(chat, user.accessToken())) {
+            assertThat(socket.sendFragmented("x".repeat(size).getBytes(StandardCharsets.US_ASCII), 65_536)
+                    .closeCode()).isEqualTo(1009);
+        }
+    }
+
+    @Test
+    void fragmented_messages_within_the_limit_are_read_whole_one_after_another() throws Exception {
+        TestUser user = TestUsers.create();
+        try (RawWebSocket socket = RawWebSocket.connect(chat, user.accessToken())) {
+            for (int i = 0; i < 3; i++) { // the count starts again with each message
+                String frame = "{\"recipientId\":999999999,\"messageText\":\"" + "y".repeat(1500)
+                        + "\",\"clientId\":\"f-" + i + "\"}";
+                assertThat(socket.sendFragmented(frame.getBytes(StandardCharsets.US_ASCII), 500).nextText())
+                        .contains("unknown_recipient").contains("f-" + i);
+            }
+        }
+    }
+
     @ParameterizedTest(name = "a text frame of bytes {0} closes with 1007")
     @ValueSource(strings = {"c0af", "ff", "eda080", "7b2274797065223a22c0"})
     void a_text_frame_that_is_not_utf_8_closes_with_1007(String hex) throws Exception {

@@ -54,7 +54,7 @@ final class FuzzTarget implements AutoCloseable {
         RestAssured.port = server.port();
         TestUser ana = TestUsers.create();
         TestUser bob = TestUsers.create();
-        TestPosts.follow(ana, bob);
+        TestPosts.mutual(ana, bob); // so that chat frames from ana to bob can be accepted
         long post = TestPosts.publishId(bob);
         long comment = TestPosts.comment(bob, post, "hello", null);
         long story = TestStories.postId(bob);
@@ -69,6 +69,38 @@ final class FuzzTarget implements AutoCloseable {
                 Map.entry("{userId}", String.valueOf(bob.id())), Map.entry("{username}", bob.username()),
                 Map.entry("{requesterUsername}", bob.username()), Map.entry("{tag}", "fuzz"));
         return new FuzzTarget(database, server, ana, valid, snapshotQuery(database));
+    }
+
+    /** The chat socket's URL (http://, as ChatClient takes it) and the token of ana, who sends everything. */
+    URI chat() {
+        return server.url("/chat");
+    }
+
+    String token() {
+        return ana.accessToken();
+    }
+
+    long anaId() {
+        return ana.id();
+    }
+
+    /** bob, whom ana follows and who follows ana. */
+    long bobId() {
+        return Long.parseLong(valid.get("{userId}"));
+    }
+
+    /** bob's live story. */
+    long storyId() {
+        return Long.parseLong(valid.get("/stories/{id}").substring("/stories/".length()));
+    }
+
+    /** The first column of the first row of a query, as a number. */
+    long count(String sql) throws Exception {
+        try (Connection connection = database.open(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     /** The path with every parameter filled with a real object's id or name. */

@@ -62,7 +62,7 @@ final class HostileValues {
                 Tuple.of(1, inner.list().ofMaxSize(3).map(items -> "[" + String.join(",", items) + "]"))), 0, depth);
     }
 
-    private static String quote(String text) {
+    static String quote(String text) {
         StringBuilder out = new StringBuilder("\"");
         for (char c : text.toCharArray()) {
             switch (c) {

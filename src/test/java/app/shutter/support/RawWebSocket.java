@@ -50,8 +50,21 @@ public final class RawWebSocket implements AutoCloseable {
 
     /** Sends one final text frame carrying exactly these bytes (masked, as clients must). */
     public RawWebSocket sendText(byte[] payload) throws IOException {
+        return sendFrame(0x1, true, payload);
+    }
+
+    /** Sends one text message cut into frames of {@code size} bytes (a text frame, then continuations). */
+    public RawWebSocket sendFragmented(byte[] message, int size) throws IOException {
+        for (int from = 0; from < message.length; from += size) {
+            int to = Math.min(message.length, from + size);
+            sendFrame(from == 0 ? 0x1 : 0x0, to == message.length, java.util.Arrays.copyOfRange(message, from, to));
+        }
+        return this;
+    }
+
+    private RawWebSocket sendFrame(int opcode, boolean last, byte[] payload) throws IOException {
         ByteArrayOutputStream frame = new ByteArrayOutputStream();
-        frame.write(0x81);
+        frame.write((last ? 0x80 : 0) | opcode);
         if (payload.length < 126) {
             frame.write(0x80 | payload.length);
         } else if (payload.length < 65_536) {
