@@ -10,12 +10,14 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.quarkus.security.Authenticated;
 import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.vertx.core.buffer.Buffer;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
@@ -113,6 +115,20 @@ public class ChatSocket {
             return notStored(e, frame.clientId());
         } catch (RuntimeException e) {
             return notStored(e, frame.clientId());
+        }
+    }
+
+    /**
+     * Frames are JSON text; a binary frame (a Blob or an ArrayBuffer sent by mistake) gets an error frame, like any
+     * frame that cannot be read, instead of silence.
+     */
+    @OnBinaryMessage
+    void onBinaryFrame(Buffer ignored) throws JsonProcessingException {
+        String answer = connections.withinRate(connection)
+                ? error(ChatError.INVALID_FRAME, "Frames are JSON text; this one was binary", null)
+                : error(ChatError.RATE_LIMITED, "Too many messages; slow down", null);
+        if (connection.isOpen()) {
+            connection.sendTextAndAwait(answer);
         }
     }
 

@@ -61,6 +61,18 @@ class ChatFrameLimitsTest extends ApiTest {
         }
     }
 
+    @Test
+    void a_binary_frame_gets_an_invalid_frame_error_and_the_socket_stays_open() throws Exception {
+        TestUser user = TestUsers.create();
+        byte[] json = "{\"recipientId\":999999999,\"messageText\":\"hi\",\"clientId\":\"b-1\"}"
+                .getBytes(StandardCharsets.US_ASCII);
+        try (RawWebSocket socket = RawWebSocket.connect(chat, user.accessToken())) {
+            assertThat(socket.sendFrame(0x2, true, json).nextText()).contains("\"code\":\"invalid_frame\"")
+                    .contains("binary");
+            assertThat(socket.sendText(json).nextText()).contains("unknown_recipient").contains("b-1");
+        }
+    }
+
     @ParameterizedTest(name = "a text frame of bytes {0} closes with 1007")
     @ValueSource(strings = {"c0af", "ff", "eda080", "7b2274797065223a22c0"})
     void a_text_frame_that_is_not_utf_8_closes_with_1007(String hex) throws Exception {

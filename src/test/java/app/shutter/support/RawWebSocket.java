@@ -62,7 +62,8 @@ public final class RawWebSocket implements AutoCloseable {
         return this;
     }
 
-    private RawWebSocket sendFrame(int opcode, boolean last, byte[] payload) throws IOException {
+    /** Sends one frame of any opcode (0x1 text, 0x2 binary, 0x0 continuation, ...) carrying exactly these bytes. */
+    public RawWebSocket sendFrame(int opcode, boolean last, byte[] payload) throws IOException {
         ByteArrayOutputStream frame = new ByteArrayOutputStream();
         frame.write((last ? 0x80 : 0) | opcode);
         if (payload.length < 126) {
