@@ -34,14 +34,14 @@ class NotificationStreamSlotsTest extends ApiTest {
             assertThat(refused.status()).isEqualTo(429);
         }
         first.forEach(SseClient::close);
-        // well inside the 20 s heartbeat that used to notice a gone client
-        Awaitility.await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(100)).until(() -> {
+        // well inside the 20 s heartbeat that used to notice a gone client (10 s: a busy two-core machine)
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() -> {
             try (SseClient probe = open(user)) {
                 return probe.status() == 200;
             }
         });
         // the probe's own slot is freed the same way, asynchronously: all of them are free again within moments
-        Awaitility.await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(100))
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
                 .until(() -> allOpen(user));
     }
 
