@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 @ConfigMapping(prefix = "shutter.auth")
@@ -43,11 +44,20 @@ public interface AuthConfig {
         /**
          * The key that encrypts TOTP secrets at rest: 32 random bytes in base64 (e.g. {@code openssl rand -base64
          * 32}), the same on every instance. Unset, it is derived from the JWT signing key (so that every instance
-         * has the same one without another secret to deploy); set it to rotate the signing key freely. Changing it
-         * turns two-factor login unusable for accounts enrolled before: they can still log in with a recovery
-         * code (stored as hashes, not encrypted) and enrol again.
+         * has the same one without another secret to deploy); set it to rotate the signing key freely. To change
+         * it, list the old one in previousEncryptionKeys for one deployment; a key changed without that turns
+         * two-factor login unusable for accounts enrolled before (they log in with a recovery code, stored as a
+         * hash, and enrol again).
          */
         Optional<String> encryptionKey();
+
+        /**
+         * Keys that sealed secrets before the current one, still opened while they are listed: each 32 bytes in
+         * base64, or {@code signing-key} for the key derived from the JWT signing key (to move from the default to
+         * a configured key). At start, every secret only one of them opens is sealed again with the current key;
+         * drop them at the next deployment.
+         */
+        Optional<List<String>> previousEncryptionKeys();
     }
 
     /**

@@ -4,26 +4,19 @@ import app.shutter.common.persistence.AdvisoryLocks;
 import app.shutter.common.persistence.Rows;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.jwt.algorithm.SignatureAlgorithm;
-import io.smallrye.jwt.util.KeyUtils;
-import io.smallrye.jwt.util.ResourceUtils;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
-import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 import javax.crypto.Cipher;
-import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.Key;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
@@ -33,8 +26,8 @@ import java.util.Optional;
 /**
  * TOTP secrets at rest: AES-256-GCM, bound to their account (the user id is the associated data, so a secret
  * copied into another account's row does not open), stored as {@code v1:} + base64url(nonce, ciphertext, tag).
- * A copy of the database alone (a dump, a backup, a replica) then yields no second factor. The key is
- * {@code shutter.auth.two-factor.encryption-key}, or derived from the JWT signing key (see {@link AuthConfig}).
+ * A copy of the database alone (a dump, a backup, a replica) then yields no second factor. The keys:
+ * {@link TwoFactorKeys}.
  */
 @ApplicationScoped
 public class TwoFactorSecrets {
@@ -47,26 +40,29 @@ public class TwoFactorSecrets {
     private static final int BATCH = 500;
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
+    private record Batch(long last, int sealed, int read) {
+    }
+
     // an instance field: a static one would be created while a native image is built, with a fixed seed
     private final SecureRandom random = new SecureRandom();
-    private volatile SecretKey key;
 
     @Inject
-    AuthConfig config;
-
-    @Inject
-    Config rawConfig;
+    TwoFactorKeys keys;
 
     @Inject
     EntityManager em;
 
-    /** The stored form of an account's secret. */
+    /** The stored form of an account's secret, sealed with the current key. */
     String seal(long userId, String secret) {
+        return seal(keys.current(), userId, secret);
+    }
+
+    String seal(SecretKey key, long userId, String secret) {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         try {
-            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, nonce, userId);
-            byte[] sealed = cipher.doFinal(secret.getBytes(StandardCharsets.US_ASCII));
+            byte[] sealed = cipher(Cipher.ENCRYPT_MODE, key, nonce, userId)
+                    .doFinal(secret.getBytes(StandardCharsets.US_ASCII));
             return PREFIX + ENCODER.encodeToString(ByteBuffer.allocate(nonce.length + sealed.length).put(nonce)
                     .put(sealed).array());
         } catch (GeneralSecurityException e) {
@@ -75,103 +71,94 @@ public class TwoFactorSecrets {
     }
 
     /**
-     * The secret of a stored form; one stored in clear before V30 reads as it is. Empty when it does not open
-     * with this key (the key changed, or the row was tampered with): no code then matches, a recovery code does.
+     * The secret of a stored form, opened with the current key or a previous one; one stored in clear before V30
+     * reads as it is. Empty when no key opens it (the key changed without being kept as a previous one, or the row
+     * was tampered with): no code then matches, a recovery code does.
      */
     Optional<String> open(long userId, String stored) {
         if (!stored.startsWith(PREFIX)) {
             return Optional.of(stored);
         }
+        Optional<String> secret = open(keys.current(), userId, stored);
+        for (int i = 0; secret.isEmpty() && i < keys.previous().size(); i++) {
+            secret = open(keys.previous().get(i), userId, stored);
+        }
+        if (secret.isEmpty()) {
+            LOG.errorf("The two-factor secret of account %d opens with no configured key (was"
+                    + " shutter.auth.two-factor.encryption-key or the JWT signing key changed?)", userId);
+        }
+        return secret;
+    }
+
+    private Optional<String> open(SecretKey key, long userId, String stored) {
         try {
             byte[] bytes = Base64.getUrlDecoder().decode(stored.substring(PREFIX.length()));
-            Cipher cipher = cipher(Cipher.DECRYPT_MODE, Arrays.copyOf(bytes, NONCE_BYTES), userId);
-            byte[] secret = cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES);
-            return Optional.of(new String(secret, StandardCharsets.US_ASCII));
+            Cipher cipher = cipher(Cipher.DECRYPT_MODE, key, Arrays.copyOf(bytes, NONCE_BYTES), userId);
+            return Optional.of(new String(cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES),
+                    StandardCharsets.US_ASCII));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            LOG.errorf("The two-factor secret of account %d does not open with the configured key (was "
-                    + "shutter.auth.two-factor.encryption-key or the JWT signing key changed?)", userId);
             return Optional.empty();
         }
     }
 
     void onStart(@Observes StartupEvent start) {
-        key(); // a key that is not right fails the start, not the first enrolment
-        int sealed = sealClearSecrets();
+        keys.current(); // a key that is not right fails the start, not the first enrolment
+        int sealed = sealAgain();
         if (sealed > 0) {
-            LOG.infof("Encrypted %d two-factor secrets stored in clear", sealed);
+            LOG.infof("Sealed %d two-factor secrets with the current key", sealed);
         }
     }
 
-    /** Encrypts the secrets stored in clear (before V30), a batch per transaction, one instance at a time. */
-    int sealClearSecrets() {
-        int total = 0;
-        int done;
-        do {
-            done = QuarkusTransaction.requiringNew().call(() -> {
+    /**
+     * Seals with the current key the secrets stored in clear (before V30) and, while previous keys are configured,
+     * those that only a previous key opens: a batch per transaction, one instance at a time.
+     */
+    int sealAgain() {
+        boolean rotating = !keys.previous().isEmpty();
+        long after = 0;
+        int sealed = 0;
+        while (true) {
+            long from = after;
+            Optional<Batch> batch = QuarkusTransaction.requiringNew().call(() -> {
                 if (!AdvisoryLocks.tryForTransaction(em, LOCK)) {
-                    return 0; // another instance is at it
+                    return Optional.empty(); // another instance is at it
                 }
                 List<Tuple> rows = Rows.list(em.createNativeQuery("select user_id, secret from two_factor"
-                        + " where secret not like 'v1:%' limit " + BATCH, Tuple.class));
+                                + " where user_id > :after" + (rotating ? "" : " and secret not like 'v1:%'")
+                                + " order by user_id limit " + BATCH, Tuple.class).setParameter("after", from));
+                long last = from;
+                int changed = 0;
                 for (Tuple row : rows) {
-                    long userId = Rows.id(row, "user_id");
-                    em.createNativeQuery("update two_factor set secret = :sealed where user_id = :user")
-                            .setParameter("sealed", seal(userId, Rows.text(row, "secret")))
-                            .setParameter("user", userId).executeUpdate();
+                    last = Rows.id(row, "user_id");
+                    String stored = Rows.text(row, "secret");
+                    if (stored.startsWith(PREFIX) && open(keys.current(), last, stored).isPresent()) {
+                        continue;
+                    }
+                    Optional<String> secret = open(last, stored);
+                    if (secret.isPresent()) {
+                        em.createNativeQuery("update two_factor set secret = :sealed where user_id = :user")
+                                .setParameter("sealed", seal(last, secret.get())).setParameter("user", last)
+                                .executeUpdate();
+                        changed++;
+                    }
                 }
-                return rows.size();
+                return Optional.of(new Batch(last, changed, rows.size()));
             });
-            total += done;
-        } while (done == BATCH);
-        return total;
+            if (batch.isEmpty()) {
+                return sealed;
+            }
+            after = batch.get().last();
+            sealed += batch.get().sealed();
+            if (batch.get().read() < BATCH) {
+                return sealed;
+            }
+        }
     }
 
-    private Cipher cipher(int mode, byte[] nonce, long userId) throws GeneralSecurityException {
+    private static Cipher cipher(int mode, SecretKey key, byte[] nonce, long userId) throws GeneralSecurityException {
         Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-        cipher.init(mode, key(), new GCMParameterSpec(TAG_BITS, nonce));
+        cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
         cipher.updateAAD(("two-factor:" + userId).getBytes(StandardCharsets.US_ASCII));
         return cipher;
-    }
-
-    private SecretKey key() {
-        SecretKey current = key;
-        if (current == null) {
-            current = config.twoFactor().encryptionKey().map(TwoFactorSecrets::configuredKey)
-                    .orElseGet(this::derivedKey);
-            key = current;
-        }
-        return current;
-    }
-
-    static SecretKey configuredKey(String base64) {
-        byte[] bytes;
-        try {
-            bytes = Base64.getDecoder().decode(base64.trim());
-        } catch (IllegalArgumentException e) {
-            bytes = new byte[0];
-        }
-        if (bytes.length != 32) {
-            throw new IllegalStateException("shutter.auth.two-factor.encryption-key must be 32 bytes in base64"
-                    + " (openssl rand -base64 32)");
-        }
-        return new SecretKeySpec(bytes, "AES");
-    }
-
-    /** HMAC-SHA256 of a fixed label under the signing key's encoded bytes: the same on every instance. */
-    private SecretKey derivedKey() {
-        try {
-            Optional<String> location = rawConfig.getOptionalValue("smallrye.jwt.sign.key.location", String.class);
-            String content = location.isPresent() ? ResourceUtils.readResource(location.get())
-                    : rawConfig.getValue("smallrye.jwt.sign.key", String.class);
-            Key signing = KeyUtils.tryAsPemSigningPrivateKey(content, SignatureAlgorithm.RS256);
-            byte[] material = signing != null ? signing.getEncoded() : content.trim().getBytes(StandardCharsets.UTF_8);
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(material, "HmacSHA256"));
-            return new SecretKeySpec(mac.doFinal("shutter two-factor secrets v1".getBytes(StandardCharsets.US_ASCII)),
-                    "AES");
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot derive the two-factor encryption key from the JWT signing key;"
-                    + " set shutter.auth.two-factor.encryption-key", e);
-        }
     }
 }
