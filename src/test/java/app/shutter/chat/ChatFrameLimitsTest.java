@@ -73,6 +73,36 @@ class ChatFrameLimitsTest extends ApiTest {
         }
     }
 
+    @Test
+    void pings_get_pongs_and_do_not_count_against_the_frame_rate() throws Exception {
+        TestUser user = TestUsers.create();
+        try (RawWebSocket socket = RawWebSocket.connect(chat, user.accessToken())) {
+            for (int i = 0; i < 40; i++) { // more than the 30 frames per 10 s a client may send
+                socket.sendFrame(0x9, true, ("ping-" + i).getBytes(StandardCharsets.US_ASCII));
+            }
+            String reply = socket.sendText("{\"recipientId\":999999999,\"messageText\":\"hi\",\"clientId\":\"p\"}"
+                    .getBytes(StandardCharsets.US_ASCII)).nextText();
+            assertThat(reply).contains("unknown_recipient");
+            assertThat(socket.pongs()).isEqualTo(40);
+        }
+    }
+
+    @ParameterizedTest(name = "frames {0} close with 1002")
+    @ValueSource(strings = {"a continuation with no message", "a reserved opcode",
+            "a new text inside a fragmented one"})
+    void frames_that_break_the_protocol_close_with_1002(String frames) throws Exception {
+        TestUser user = TestUsers.create();
+        byte[] bytes = "{\"recip".getBytes(StandardCharsets.US_ASCII);
+        try (RawWebSocket socket = RawWebSocket.connect(chat, user.accessToken())) {
+            switch (frames) {
+                case "a continuation with no message" -> socket.sendFrame(0x0, true, bytes);
+                case "a reserved opcode" -> socket.sendFrame(0x3, true, bytes);
+                default -> socket.sendFrame(0x1, false, bytes).sendFrame(0x1, true, bytes);
+            }
+            assertThat(socket.closeCode()).isEqualTo(1002);
+        }
+    }
+
     @ParameterizedTest(name = "a text frame of bytes {0} closes with 1007")
     @ValueSource(strings = {"c0af", "ff", "eda080", "7b2274797065223a22c0"})
     void a_text_frame_that_is_not_utf_8_closes_with_1007(String hex) throws Exception {

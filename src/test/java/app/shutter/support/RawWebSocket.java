@@ -19,6 +19,7 @@ public final class RawWebSocket implements AutoCloseable {
 
     /** The connection ended without a close frame (what a client reports as 1006). */
     public static final int NO_CLOSE_FRAME = 1006;
+    private int pongs;
 
     private final Socket socket;
     private final DataInputStream in;
@@ -93,13 +94,24 @@ public final class RawWebSocket implements AutoCloseable {
         return this;
     }
 
-    /** Reads the next frame, which must be a text frame, as UTF-8. */
+    /** Reads the next frame, which must be a text frame, as UTF-8 (pongs before it are counted, not returned). */
     public String nextText() throws IOException {
-        int opcode = in.readUnsignedByte() & 0x0F;
-        if (opcode != 0x1) {
-            throw new IOException("expected a text frame, got opcode " + opcode);
+        while (true) {
+            int opcode = in.readUnsignedByte() & 0x0F;
+            byte[] payload = payload();
+            if (opcode == 0xA) {
+                pongs++;
+            } else if (opcode == 0x1) {
+                return new String(payload, StandardCharsets.UTF_8);
+            } else {
+                throw new IOException("expected a text frame, got opcode " + opcode);
+            }
         }
-        return new String(payload(), StandardCharsets.UTF_8);
+    }
+
+    /** Pongs read so far by {@link #nextText()}. */
+    public int pongs() {
+        return pongs;
     }
 
     /** Reads frames until the server's close frame and answers its status code, or 1006 if none came. */
