@@ -76,8 +76,7 @@ public class TwoFactor {
             if (Rows.flag(rows.get(0), "enabled")) {
                 throw ApiException.conflict("Two-factor login is on already");
             }
-            OptionalLong step = secrets.open(userId, Rows.text(rows.get(0), "secret"))
-                    .map(secret -> Totp.stepOf(secret, code, Instant.now())).orElse(OptionalLong.empty());
+            OptionalLong step = stepOf(userId, Rows.text(rows.get(0), "secret"), code);
             if (step.isEmpty()) {
                 return null;
             }
@@ -134,11 +133,16 @@ public class TwoFactor {
         }
         List<?> secret = em.createNativeQuery("select secret from two_factor where user_id = :user"
                 + " and enabled_at is not null").setParameter("user", userId).getResultList();
-        OptionalLong step = secret.stream().findFirst().flatMap(stored -> secrets.open(userId, (String) stored))
-                .map(opened -> Totp.stepOf(opened, code, Instant.now())).orElse(OptionalLong.empty());
+        OptionalLong step = secret.isEmpty() ? OptionalLong.empty() : stepOf(userId, (String) secret.get(0), code);
         return step.isPresent() && em.createNativeQuery("update two_factor set last_step = :step where user_id = :user"
                         + " and (last_step is null or last_step < :step)")
                 .setParameter("step", step.getAsLong()).setParameter("user", userId).executeUpdate() == 1;
+    }
+
+    /** The time step of a code from the app of the account whose stored secret this is (empty when it is wrong). */
+    private OptionalLong stepOf(long userId, String stored, String code) {
+        return secrets.open(userId, stored).map(secret -> Totp.stepOf(secret, code, Instant.now()))
+                .orElse(OptionalLong.empty());
     }
 
     /** The per-account limit on wrong second factors (a stolen password must not brute-force the code). */

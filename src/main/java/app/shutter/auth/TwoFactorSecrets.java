@@ -80,14 +80,20 @@ public class TwoFactorSecrets {
             return Optional.of(stored);
         }
         Optional<String> secret = open(keys.current(), userId, stored);
-        for (int i = 0; secret.isEmpty() && i < keys.previous().size(); i++) {
-            secret = open(keys.previous().get(i), userId, stored);
+        return secret.isPresent() ? secret : openWithPrevious(userId, stored);
+    }
+
+    /** A sealed secret the current key does not open, opened with a previous key; logged when none does. */
+    private Optional<String> openWithPrevious(long userId, String stored) {
+        for (SecretKey key : keys.previous()) {
+            Optional<String> secret = open(key, userId, stored);
+            if (secret.isPresent()) {
+                return secret;
+            }
         }
-        if (secret.isEmpty()) {
-            LOG.errorf("The two-factor secret of account %d opens with no configured key (was"
-                    + " shutter.auth.two-factor.encryption-key or the JWT signing key changed?)", userId);
-        }
-        return secret;
+        LOG.errorf("The two-factor secret of account %d opens with no configured key (was"
+                + " shutter.auth.two-factor.encryption-key or the JWT signing key changed?)", userId);
+        return Optional.empty();
     }
 
     private Optional<String> open(SecretKey key, long userId, String stored) {
@@ -131,10 +137,14 @@ public class TwoFactorSecrets {
                 for (Tuple row : rows) {
                     last = Rows.id(row, "user_id");
                     String stored = Rows.text(row, "secret");
-                    if (stored.startsWith(PREFIX) && open(keys.current(), last, stored).isPresent()) {
+                    Optional<String> secret;
+                    if (!stored.startsWith(PREFIX)) {
+                        secret = Optional.of(stored);
+                    } else if (open(keys.current(), last, stored).isPresent()) {
                         continue;
+                    } else {
+                        secret = openWithPrevious(last, stored);
                     }
-                    Optional<String> secret = open(last, stored);
                     if (secret.isPresent()) {
                         em.createNativeQuery("update two_factor set secret = :sealed where user_id = :user")
                                 .setParameter("sealed", seal(last, secret.get())).setParameter("user", last)
